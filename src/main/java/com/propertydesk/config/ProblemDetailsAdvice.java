@@ -1,0 +1,226 @@
+package com.propertydesk.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.propertydesk.ticket.IdempotencyKeyReusedException;
+import com.propertydesk.ticket.TicketNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of our REST API as an RFC 9457 problem detail. Request errors name the offending field in
+ * {@code errors[].field} (a JSON path such as {@code reporter.phone}, a query parameter or a header); nothing a
+ * client sends produces a 500.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPE_PREFIX = "urn:propertydesk:problem:";
+
+    /** One offending field and what is wrong with it. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), message(error)))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return respond(invalid(errors), request);
+    }
+
+    private static String message(FieldError error) {
+        if ("typeMismatch".equals(error.getCode())) {
+            return "has the wrong type";
+        }
+        return error.getDefaultMessage();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                messageOf(error))))
+                .toList();
+        return respond(invalid(errors), request);
+    }
+
+    private static String messageOf(MessageSourceResolvable error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String message = type != null && type.isEnum() ? "must be one of " + constants(type)
+                : "must be a valid " + (type == null ? "value" : type.getSimpleName());
+        return respond(invalid(List.of(new FieldProblem(name, message))), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return respond(invalid(List.of(new FieldProblem(path(unknown), "is not a known field"))), request);
+        }
+        if (cause instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            String message = target != null && target.isEnum() ? "must be one of " + constants(target)
+                    : "must be " + describe(target);
+            return respond(invalid(List.of(new FieldProblem(path(format), message))), request);
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String message = "must be " + describe(mismatch.getTargetType());
+            return respond(invalid(List.of(new FieldProblem(path(mismatch), message))), request);
+        }
+        if (cause instanceof JsonProcessingException json) {
+            var location = json.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column "
+                    + location.getColumnNr();
+            return respond(problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON" + where + ": " + json.getOriginalMessage()), request);
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                "The request body is missing or cannot be read as JSON"), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String supported = ex.getSupportedMediaTypes().stream().map(Object::toString)
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Unsupported media type", "Content-Type " + (ex.getContentType() == null ? "(none)"
+                        : ex.getContentType()) + " is not supported; send " + supported);
+        problem.setProperty("errors", List.of(new FieldProblem("Content-Type", "must be " + supported)));
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Object> invalidField(InvalidFieldException ex, WebRequest request) {
+        return respond(invalid(List.of(new FieldProblem(ex.getField(), ex.getMessage()))), request);
+    }
+
+    @ExceptionHandler(TicketNotFoundException.class)
+    ResponseEntity<Object> notFound(TicketNotFoundException ex, WebRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "ticket-not-found", "Ticket not found",
+                "There is no ticket " + ex.getTicketNo()), request);
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<Object> keyReused(IdempotencyKeyReusedException ex, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Idempotency-Key reused", ex.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem("Idempotency-Key", ex.getMessage())));
+        problem.setProperty("ticketNo", ex.getTicketNo());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "You are not allowed to do this"), request);
+    }
+
+    /** Anything unforeseen: logged with a reference the caller can quote, no internals in the answer. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request, HttpServletRequest servletRequest) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("Unexpected error {} on {} {}", reference, servletRequest.getMethod(),
+                servletRequest.getRequestURI(), ex);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed; quote reference " + reference);
+        problem.setProperty("reference", reference);
+        return respond(problem, request);
+    }
+
+    private static String path(JsonMappingException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : ex.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    private static String constants(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        Map<String, String> names = Map.of("OffsetDateTime",
+                "an ISO-8601 date-time with offset such as 2026-11-24T08:30:00+08:00", "Boolean", "true or false",
+                "boolean", "true or false", "String", "a string", "Integer", "an integer", "int", "an integer");
+        return names.getOrDefault(type.getSimpleName(), type.isEnum() ? "one of " + constants(type)
+                : "a " + type.getSimpleName());
+    }
+}

@@ -1,0 +1,35 @@
+package com.propertydesk.identity;
+
+import java.util.List;
+
+/** The staff groups of CONTRACT.md: Camunda group ids, with the names staff see. */
+public final class Groups {
+
+    public static final String FRONT_DESK = "front-desk";
+    public static final String CUSTOMER_SERVICE = "customer-service";
+    public static final String ENGINEERING = "engineering";
+    public static final String CLEANING = "cleaning";
+    public static final String SECURITY = "security";
+    public static final String MANAGER = "manager";
+    public static final String GM = "gm";
+    public static final String INTEGRATOR = "integrator";
+    public static final String ADMIN = "camunda-admin";
+
+    /** A group to create at start-up: id, display name, Camunda group type. */
+    public record Definition(String id, String name, String type) {
+    }
+
+    public static final List<Definition> ALL = List.of(
+            new Definition(FRONT_DESK, "前台", "WORKFLOW"),
+            new Definition(CUSTOMER_SERVICE, "客服", "WORKFLOW"),
+            new Definition(ENGINEERING, "工程部", "WORKFLOW"),
+            new Definition(CLEANING, "保洁绿化", "WORKFLOW"),
+            new Definition(SECURITY, "安保", "WORKFLOW"),
+            new Definition(MANAGER, "物业中心经理", "WORKFLOW"),
+            new Definition(GM, "总经理", "WORKFLOW"),
+            new Definition(INTEGRATOR, "接口调用方", "SYSTEM"),
+            new Definition(ADMIN, "系统管理员", "SYSTEM"));
+
+    private Groups() {
+    }
+}

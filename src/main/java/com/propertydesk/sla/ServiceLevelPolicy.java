@@ -1,0 +1,75 @@
+package com.propertydesk.sla;
+
+import com.propertydesk.ticket.ServiceTerms;
+import com.propertydesk.ticket.Urgency;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the durations of the ticket-sla decision into due dates and task priorities. Durations are ISO-8601
+ * ({@code PT15M}, {@code PT4H}, {@code P3D}) so that process owners can edit them in Camunda Modeler.
+ */
+@Component
+public class ServiceLevelPolicy {
+
+    /** The ticket's response and resolution due dates, counted from the moment it was received. */
+    public ServiceTerms terms(Instant receivedAt, Urgency urgency, String responseWithin, String resolveWithin,
+            String callbackWithin) {
+        parse(callbackWithin, "callbackWithin");
+        return new ServiceTerms(responseWithin, resolveWithin, callbackWithin,
+                dueAfter(receivedAt, responseWithin, urgency, "responseWithin"),
+                dueAfter(receivedAt, resolveWithin, urgency, "resolveWithin"));
+    }
+
+    /** When a period of service time that starts now ends. */
+    public Instant dueAfter(Instant start, String within, Urgency urgency, String what) {
+        return start.plus(parse(within, what));
+    }
+
+    /** Task priority shown and sorted by in Tasklist: the more urgent, the higher. */
+    public int taskPriority(Urgency urgency) {
+        if (urgency == null) {
+            return 50;
+        }
+        return switch (urgency) {
+            case EMERGENCY -> 100;
+            case HIGH -> 75;
+            case NORMAL -> 50;
+            case LOW -> 25;
+        };
+    }
+
+    static Duration parse(String iso, String what) {
+        if (iso == null || iso.isBlank()) {
+            throw new IllegalArgumentException("ticket-sla gave no " + what);
+        }
+        try {
+            Duration duration = Duration.parse(iso.trim());
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("ticket-sla " + what + " must be positive, was " + iso);
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "ticket-sla " + what + " is not an ISO-8601 duration such as PT2H or P3D: " + iso, e);
+        }
+    }
+
+    /** "PT15M" → "15分钟", "PT4H" → "4小时", "P3D" → "3天", for timeline notes staff read. */
+    public static String describe(String iso) {
+        Duration duration = parse(iso, "duration");
+        StringBuilder text = new StringBuilder();
+        if (duration.toDaysPart() > 0) {
+            text.append(duration.toDaysPart()).append("天");
+        }
+        if (duration.toHoursPart() > 0) {
+            text.append(duration.toHoursPart()).append("小时");
+        }
+        if (duration.toMinutesPart() > 0) {
+            text.append(duration.toMinutesPart()).append("分钟");
+        }
+        return text.isEmpty() ? duration.toSeconds() + "秒" : text.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package com.propertydesk.ticket;
+
+/** Why a ticket is put in front of the manager. */
+public enum ReviewReason implements Labelled {
+    /** a major complaint, reported at intake; the manager follows it, the normal flow goes on */
+    MAJOR("重大投诉上报", false),
+    /** a second unsatisfied callback */
+    REPEATED_DISSATISFACTION("多次回访不满意", true);
+
+    private final String label;
+    private final boolean decisionRequired;
+
+    ReviewReason(String label, boolean decisionRequired) {
+        this.label = label;
+        this.decisionRequired = decisionRequired;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** Whether the manager must decide how the ticket goes on, rather than only acknowledge it. */
+    public boolean decisionRequired() {
+        return decisionRequired;
+    }
+}

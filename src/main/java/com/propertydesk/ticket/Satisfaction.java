@@ -1,0 +1,19 @@
+package com.propertydesk.ticket;
+
+/** The owner's answer in the callback (回访). */
+public enum Satisfaction implements Labelled {
+    SATISFIED("满意"),
+    BASICALLY_SATISFIED("基本满意"),
+    UNSATISFIED("不满意");
+
+    private final String label;
+
+    Satisfaction(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,15 @@
+package com.propertydesk.ticket;
+
+import java.time.Instant;
+
+/**
+ * The service-level terms of a ticket as the ticket-sla decision gave them (ISO-8601 durations) and the due
+ * dates computed from them.
+ */
+public record ServiceTerms(
+        String responseWithin,
+        String resolveWithin,
+        String callbackWithin,
+        Instant responseDueAt,
+        Instant resolveDueAt) {
+}

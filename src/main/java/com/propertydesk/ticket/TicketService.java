@@ -1,0 +1,123 @@
+package com.propertydesk.ticket;
+
+import com.propertydesk.ticket.api.TicketFilter;
+import com.propertydesk.ticket.api.TicketMapper;
+import com.propertydesk.ticket.api.TicketPage;
+import com.propertydesk.ticket.api.TicketResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Taking tickets in (受理) and reading them back. */
+@Service
+public class TicketService {
+
+    private final TicketRepository tickets;
+    private final TicketNumberGenerator numbers;
+    private final TicketWorkflow workflow;
+    private final TicketMapper mapper;
+    private final TicketProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    public TicketService(TicketRepository tickets, TicketNumberGenerator numbers, TicketWorkflow workflow,
+            TicketMapper mapper, TicketProperties properties, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.tickets = tickets;
+        this.numbers = numbers;
+        this.workflow = workflow;
+        this.mapper = mapper;
+        this.properties = properties;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** A ticket taken in, or the one an earlier request with the same idempotency key created. */
+    public record Intake(String ticketNo, boolean replayed) {
+    }
+
+    /**
+     * Stores the ticket and starts its process in one transaction. With an idempotency key, a retry of the same
+     * request returns the first ticket, also when both arrive at once on different nodes.
+     */
+    public Intake receive(NewTicket request, String receivedBy, String idempotencyKey) {
+        String hash = idempotencyKey == null ? null : hash(request);
+        if (idempotencyKey != null) {
+            Optional<Intake> replay = transaction.execute(status -> replay(receivedBy, idempotencyKey, hash));
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        try {
+            return transaction.execute(status -> create(request, receivedBy, idempotencyKey, hash));
+        } catch (DataIntegrityViolationException concurrentRetry) {
+            if (idempotencyKey == null) {
+                throw concurrentRetry;
+            }
+            return transaction.execute(status -> replay(receivedBy, idempotencyKey, hash))
+                    .orElseThrow(() -> concurrentRetry);
+        }
+    }
+
+    private Optional<Intake> replay(String receivedBy, String idempotencyKey, String hash) {
+        return tickets.findByReceivedByAndIdempotencyKey(receivedBy, idempotencyKey).map(first -> {
+            if (!first.getRequestHash().equals(hash)) {
+                throw new IdempotencyKeyReusedException(first.getTicketNo());
+            }
+            return new Intake(first.getTicketNo(), true);
+        });
+    }
+
+    private Intake create(NewTicket request, String receivedBy, String idempotencyKey, String hash) {
+        Instant now = clock.instant();
+        int repeats = (int) tickets.countByTypeAndRoomKeyAndCreatedAtGreaterThanEqual(request.type(),
+                Ticket.roomKey(request.reporterRoom()), now.minus(properties.repeatWindow()));
+        Ticket ticket = Ticket.receive(numbers.next(request.type()), request, receivedBy, now, repeats);
+        if (idempotencyKey != null) {
+            ticket.rememberIdempotency(idempotencyKey, hash);
+        }
+        ticket.record(now, TimelineStage.RECEIVED, receivedBy,
+                request.channel().label() + "受理" + request.type().label()
+                        + (request.category() == null ? "" : "，分类：" + request.category().label())
+                        + (repeats > 0 ? "（30天内同一房号第" + (repeats + 1) + "次）" : ""),
+                request.demand());
+        tickets.saveAndFlush(ticket);
+        ticket.startedAs(workflow.start(ticket));
+        return new Intake(ticket.getTicketNo(), false);
+    }
+
+    @Transactional(readOnly = true)
+    public TicketResponse find(String ticketNo) {
+        return tickets.findByTicketNo(ticketNo).map(mapper::toResponse)
+                .orElseThrow(() -> new TicketNotFoundException(ticketNo));
+    }
+
+    @Transactional(readOnly = true)
+    public TicketPage search(TicketFilter filter, int page, int size) {
+        var result = tickets.findAll(TicketSpecifications.matching(filter),
+                PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+        return new TicketPage(result.getContent().stream().map(mapper::toSummary).toList(), page, size,
+                result.getTotalElements(), result.getTotalPages());
+    }
+
+    private static String hash(NewTicket request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(request.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.propertydesk.ticket;
+
+/** A stage of a ticket's life, one timeline entry each time it is passed. */
+public enum TimelineStage implements Labelled {
+    RECEIVED("受理"),
+    CLASSIFIED("分类"),
+    ASSESSED("紧急程度评估"),
+    ROUTED("分派部门"),
+    DISPATCHED("派单"),
+    HANDLED("处理"),
+    VERIFIED("核查"),
+    REWORK("返工"),
+    CALLBACK("回访"),
+    REOPENED("重新派单"),
+    MANAGER_REVIEW("经理处理"),
+    ESCALATED("超时升级"),
+    ARCHIVED("归档");
+
+    private final String label;
+
+    TimelineStage(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,14 @@
+package com.propertydesk.ticket;
+
+/** What classification and the urgency, SLA and routing decisions concluded for a ticket. */
+public record Triage(
+        Category category,
+        ImpactScope impactScope,
+        Boolean publicArea,
+        Urgency urgency,
+        boolean major,
+        String department,
+        String responseWithin,
+        String resolveWithin,
+        String callbackWithin) {
+}

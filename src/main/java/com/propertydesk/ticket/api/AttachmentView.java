@@ -1,0 +1,10 @@
+package com.propertydesk.ticket.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+
+/** Evidence attached to a ticket (photo, video, document). */
+@Schema(name = "Attachment")
+public record AttachmentView(String id, String fileName, String contentType, long size, String sha256,
+        OffsetDateTime uploadedAt, String uploadedBy) {
+}

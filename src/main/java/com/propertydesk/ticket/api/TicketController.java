@@ -1,0 +1,134 @@
+package com.propertydesk.ticket.api;
+
+import com.propertydesk.config.InvalidFieldException;
+import com.propertydesk.ticket.Category;
+import com.propertydesk.ticket.TicketService;
+import com.propertydesk.ticket.TicketStatus;
+import com.propertydesk.ticket.TicketType;
+import com.propertydesk.ticket.Urgency;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping(path = "/api/v1/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Tickets", description = "File complaints (投诉) and repair requests (报修) and follow them")
+@SecurityRequirement(name = "basicAuth")
+@Validated
+public class TicketController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,100}");
+    /** How far in the future an occurredAt may lie before it is a mistake rather than clock skew. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final TicketService tickets;
+    private final TicketMapper mapper;
+    private final TimeRanges timeRanges;
+    private final Clock clock;
+
+    public TicketController(TicketService tickets, TicketMapper mapper, TimeRanges timeRanges, Clock clock) {
+        this.tickets = tickets;
+        this.mapper = mapper;
+        this.timeRanges = timeRanges;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "File a ticket",
+            description = "Stores the ticket and starts its process. The caller is recorded as receivedBy "
+                    + "(首问责任人). A retry with the same Idempotency-Key and body returns the first ticket.")
+    @ApiResponse(responseCode = "201", description = "Ticket filed (or replayed for a repeated Idempotency-Key)",
+            headers = @Header(name = "Location", description = "URL of the ticket",
+                    schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "400", description = "Invalid body; errors[] names each field",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<TicketResponse> create(@Valid @RequestBody CreateTicketRequest request,
+            @Parameter(description = "Any unique string (a UUID) to make retries safe; at most 100 characters")
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            Authentication caller) {
+        if (idempotencyKey != null && !KEY_FORMAT.matcher(idempotencyKey).matches()) {
+            throw new InvalidFieldException(IDEMPOTENCY_KEY,
+                    "must be 1 to 100 visible ASCII characters without spaces");
+        }
+        if (request.occurredAt() != null
+                && request.occurredAt().toInstant().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            throw new InvalidFieldException("occurredAt", "must not be in the future");
+        }
+        var intake = tickets.receive(mapper.toNewTicket(request), caller.getName(), idempotencyKey);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{ticketNo}")
+                .buildAndExpand(intake.ticketNo()).toUri();
+        var created = ResponseEntity.created(location);
+        if (intake.replayed()) {
+            created.header("Idempotent-Replayed", "true");
+        }
+        return created.body(tickets.find(intake.ticketNo()));
+    }
+
+    @Operation(summary = "Read a ticket with its timeline")
+    @ApiResponse(responseCode = "200", description = "The ticket")
+    @ApiResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping("/{ticketNo}")
+    public TicketResponse get(@PathVariable String ticketNo) {
+        return tickets.find(ticketNo);
+    }
+
+    @Operation(summary = "List tickets, newest first",
+            description = "from/to bound the creation time: an ISO date (2026-11-01, a whole day in the service "
+                    + "centre's time zone) or date-time with offset; from is inclusive, to is inclusive for a "
+                    + "date and exclusive for a date-time.")
+    @ApiResponse(responseCode = "200", description = "A page of tickets")
+    @ApiResponse(responseCode = "400", description = "Invalid filter; errors[] names each parameter",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping
+    public TicketPage list(@RequestParam(required = false) TicketStatus status,
+            @RequestParam(required = false) TicketType type,
+            @RequestParam(required = false) Category category,
+            @RequestParam(required = false) Urgency urgency,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        TimeRanges.Range range = timeRanges.parse(from, to);
+        return tickets.search(new TicketFilter(status, type, category, urgency, blankToNull(department),
+                range.from(), range.to()), page, size);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

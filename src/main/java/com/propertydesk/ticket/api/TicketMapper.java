@@ -1,0 +1,42 @@
+package com.propertydesk.ticket.api;
+
+import com.propertydesk.ticket.Escalation;
+import com.propertydesk.ticket.NewTicket;
+import com.propertydesk.ticket.Ticket;
+import com.propertydesk.ticket.TimelineEntry;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.Named;
+
+@Mapper(uses = TimeMapper.class)
+public interface TicketMapper {
+
+    @Mapping(target = "reporter", source = ".", qualifiedByName = "reporter")
+    // evidence uploads arrive with the attachments endpoint; until then a ticket has none
+    @Mapping(target = "attachments", expression = "java(java.util.List.of())")
+    TicketResponse toResponse(Ticket ticket);
+
+    @Mapping(target = "reporter", source = ".", qualifiedByName = "maskedReporter")
+    TicketSummary toSummary(Ticket ticket);
+
+    @Mapping(target = "stageLabel", expression = "java(entry.getStage().label())")
+    TimelineEntryView toView(TimelineEntry entry);
+
+    EscalationView toView(Escalation escalation);
+
+    @Mapping(target = "reporterName", source = "reporter.name")
+    @Mapping(target = "reporterPhone", source = "reporter.phone")
+    @Mapping(target = "reporterRoom", source = "reporter.room")
+    NewTicket toNewTicket(CreateTicketRequest request);
+
+    @Named("reporter")
+    default ReporterView reporter(Ticket ticket) {
+        return new ReporterView(ticket.getReporterName(), ticket.getReporterPhone(), ticket.getReporterRoom());
+    }
+
+    @Named("maskedReporter")
+    default ReporterView maskedReporter(Ticket ticket) {
+        return new ReporterView(ticket.getReporterName(), PhoneMask.mask(ticket.getReporterPhone()),
+                ticket.getReporterRoom());
+    }
+}

@@ -1,0 +1,56 @@
+package com.propertydesk.workflow;
+
+/**
+ * Process variable names. The process holds the ticket number and routing scalars; the ticket itself lives in
+ * the database. Form field ids (CONTRACT.md) are process variables of the same name.
+ */
+public final class ProcessVars {
+
+    // set at start
+    public static final String TICKET_NO = "ticketNo";
+    public static final String TYPE = "type";
+    public static final String CHANNEL = "channel";
+    public static final String CATEGORY = "category";
+    public static final String IMPACT_SCOPE = "impactScope";
+    public static final String PUBLIC_AREA = "publicArea";
+    public static final String DESCRIPTION = "description";
+    public static final String ROOM = "room";
+    public static final String REPEAT_COUNT = "repeatCount";
+    public static final String RECEIVED_BY = "receivedBy";
+    public static final String REOPEN_COUNT = "reopenCount";
+    public static final String REWORK_COUNT = "reworkCount";
+
+    // triage decisions
+    public static final String URGENCY = "urgency";
+    public static final String MAJOR = "major";
+    public static final String DEPARTMENT = "department";
+    public static final String RESPONSE_WITHIN = "responseWithin";
+    public static final String RESOLVE_WITHIN = "resolveWithin";
+    public static final String CALLBACK_WITHIN = "callbackWithin";
+
+    // user task forms
+    public static final String HANDLER = "handler";
+    public static final String DISPATCH_NOTE = "dispatchNote";
+    public static final String ACTION_TAKEN = "actionTaken";
+    public static final String RESPONSIBILITY = "responsibility";
+    public static final String HANDLE_NOTE = "handleNote";
+    public static final String VERIFIED = "verified";
+    public static final String VERIFY_NOTE = "verifyNote";
+    public static final String OWNER_REACHED = "ownerReached";
+    public static final String SATISFACTION = "satisfaction";
+    public static final String CALLBACK_NOTE = "callbackNote";
+    public static final String DECISION = "decision";
+    public static final String MANAGER_NOTE = "managerNote";
+
+    // routing inside the shared processes
+    public static final String CALLBACK_MISSES = "callbackMisses";
+    public static final String REVIEW_REASON = "reviewReason";
+    public static final String RESOLUTION = "resolution";
+    /** task-local: the owner's phone, only on the tasks of people who must call the owner */
+    public static final String OWNER_PHONE = "ownerPhone";
+    /** task-local: who is in the department, shown on the dispatch form */
+    public static final String DEPARTMENT_STAFF = "departmentStaff";
+
+    private ProcessVars() {
+    }
+}

@@ -1,0 +1,157 @@
+package com.propertydesk.workflow;
+
+import com.propertydesk.identity.StaffDirectory;
+import com.propertydesk.ticket.Category;
+import com.propertydesk.ticket.ImpactScope;
+import com.propertydesk.ticket.ManagerDecision;
+import com.propertydesk.ticket.Responsibility;
+import com.propertydesk.ticket.ReviewReason;
+import com.propertydesk.ticket.Satisfaction;
+import com.propertydesk.ticket.TaskTerms;
+import com.propertydesk.ticket.TicketLifecycle;
+import com.propertydesk.ticket.WorkStep;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one task listener of every ticket user task ({@code ${ticketTaskListener}} on create, assignment and
+ * complete). On create the ticket moves to the task's status and the task gets the SLA due date, the urgency's
+ * priority and a name staff can read in the list; on complete the form's values are checked and written to the
+ * ticket with a timeline entry.
+ */
+@Component("ticketTaskListener")
+public class TicketTaskListener implements TaskListener {
+
+    private final TicketLifecycle lifecycle;
+    private final StaffDirectory staff;
+
+    public TicketTaskListener(TicketLifecycle lifecycle, StaffDirectory staff) {
+        this.lifecycle = lifecycle;
+        this.staff = staff;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        WorkStep step = WorkStep.ofTaskKey(task.getTaskDefinitionKey()).orElseThrow(() ->
+                new IllegalStateException("ticketTaskListener is attached to unknown task "
+                        + task.getTaskDefinitionKey()));
+        String ticketNo = Vars.requiredText(task, ProcessVars.TICKET_NO, "工单号");
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> created(task, ticketNo, step);
+            case EVENTNAME_ASSIGNMENT -> assigned(task, step);
+            case EVENTNAME_COMPLETE -> completed(task, ticketNo, step, actor(task));
+            default -> {
+                // other events are not subscribed in the models
+            }
+        }
+    }
+
+    private void created(DelegateTask task, String ticketNo, WorkStep step) {
+        TaskTerms terms = lifecycle.taskCreated(ticketNo, step);
+        if (terms.dueAt() != null) {
+            task.setDueDate(Date.from(terms.dueAt()));
+        }
+        task.setPriority(terms.priority());
+        task.setName(task.getName() + " · " + terms.ticketNo() + " · " + terms.room());
+        if (step == WorkStep.HANDLE || step == WorkStep.CALLBACK) {
+            task.setVariableLocal(ProcessVars.OWNER_PHONE, lifecycle.get(ticketNo).getReporterPhone());
+        }
+        if (step == WorkStep.DISPATCH) {
+            task.setVariableLocal(ProcessVars.DEPARTMENT_STAFF,
+                    staff.memberList(Vars.text(task, ProcessVars.DEPARTMENT)));
+        }
+    }
+
+    private void assigned(DelegateTask task, WorkStep step) {
+        if (step == WorkStep.VERIFY && task.getAssignee() != null
+                && task.getAssignee().equals(Vars.text(task, ProcessVars.HANDLER))) {
+            throw new BadUserRequestException("核查须由处理人以外的同事完成（四眼原则），不能分配给处理人 "
+                    + task.getAssignee());
+        }
+    }
+
+    private void completed(DelegateTask task, String ticketNo, WorkStep step, String actor) {
+        switch (step) {
+            case CLASSIFY -> lifecycle.classifiedManually(ticketNo, actor,
+                    Vars.requiredEnum(task, ProcessVars.CATEGORY, Category.class, "分类"),
+                    Vars.enumValue(task, ProcessVars.IMPACT_SCOPE, ImpactScope.class),
+                    Vars.bool(task, ProcessVars.PUBLIC_AREA));
+            case DISPATCH -> dispatched(task, ticketNo, actor);
+            case HANDLE -> lifecycle.handled(ticketNo, actor,
+                    Vars.requiredText(task, ProcessVars.ACTION_TAKEN, "处理措施"),
+                    Vars.requiredEnum(task, ProcessVars.RESPONSIBILITY, Responsibility.class, "责任归属"),
+                    Vars.text(task, ProcessVars.HANDLE_NOTE));
+            case VERIFY -> verified(task, ticketNo, actor);
+            case CALLBACK -> calledBack(task, ticketNo, actor);
+            case MANAGER_REVIEW -> reviewed(task, ticketNo, actor);
+        }
+    }
+
+    private void dispatched(DelegateTask task, String ticketNo, String actor) {
+        String handler = Vars.text(task, ProcessVars.HANDLER);
+        if (handler == null) {
+            if (TicketLifecycle.SYSTEM.equals(actor)) {
+                throw new BadUserRequestException("请指定处理人（handler）");
+            }
+            handler = actor;
+        }
+        if (!staff.userExists(handler)) {
+            throw new BadUserRequestException("处理人 " + handler + " 不存在，请填写员工的用户名");
+        }
+        task.setVariable(ProcessVars.HANDLER, handler);
+        lifecycle.dispatched(ticketNo, actor, handler, Vars.text(task, ProcessVars.DISPATCH_NOTE));
+    }
+
+    private void verified(DelegateTask task, String ticketNo, String actor) {
+        if (actor.equals(Vars.text(task, ProcessVars.HANDLER))) {
+            throw new BadUserRequestException("核查须由处理人以外的同事完成（四眼原则）");
+        }
+        boolean passed = Vars.requiredBool(task, ProcessVars.VERIFIED, "核查结果");
+        task.setVariable(ProcessVars.VERIFIED, passed);
+        int reworks = lifecycle.verified(ticketNo, actor, passed, Vars.text(task, ProcessVars.VERIFY_NOTE));
+        task.setVariable(ProcessVars.REWORK_COUNT, reworks);
+    }
+
+    private void calledBack(DelegateTask task, String ticketNo, String actor) {
+        boolean reached = Vars.requiredBool(task, ProcessVars.OWNER_REACHED, "是否联系上业主");
+        task.setVariable(ProcessVars.OWNER_REACHED, reached);
+        Satisfaction satisfaction = reached
+                ? Vars.requiredEnum(task, ProcessVars.SATISFACTION, Satisfaction.class, "满意度")
+                : null;
+        int misses = reached ? 0 : Vars.integer(task, ProcessVars.CALLBACK_MISSES) + 1;
+        task.setVariable(ProcessVars.CALLBACK_MISSES, misses);
+        if (!reached) {
+            task.setVariable(ProcessVars.SATISFACTION, null);
+        }
+        lifecycle.calledBack(ticketNo, actor, reached, satisfaction, misses,
+                Vars.text(task, ProcessVars.CALLBACK_NOTE));
+    }
+
+    private void reviewed(DelegateTask task, String ticketNo, String actor) {
+        ReviewReason reason = Vars.requiredEnum(task, ProcessVars.REVIEW_REASON, ReviewReason.class, "上报原因");
+        ManagerDecision decision = Vars.enumValue(task, ProcessVars.DECISION, ManagerDecision.class);
+        if (decision == null && reason.decisionRequired()) {
+            throw new BadUserRequestException("请选择处理决定（decision）");
+        }
+        String note = Vars.text(task, ProcessVars.MANAGER_NOTE);
+        if (note == null) {
+            throw new BadUserRequestException("请填写经理意见（managerNote）");
+        }
+        lifecycle.managerReviewed(ticketNo, actor, reason.label(), decision == null ? null : decision.label(),
+                note);
+    }
+
+    /** The person completing the task: the authenticated user (Tasklist, REST), else the assignee. */
+    private static String actor(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : TicketLifecycle.SYSTEM;
+    }
+}
