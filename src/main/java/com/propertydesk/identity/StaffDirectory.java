@@ -24,6 +24,12 @@ public class StaffDirectory {
                 && identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1;
     }
 
+    /** Whether someone other than the given user belongs to the group. */
+    public boolean hasMemberOtherThan(String groupId, String userId) {
+        return groupId != null && identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+                .anyMatch(user -> !user.getId().equals(userId));
+    }
+
     /** The display name of a department group ("工程部"), or its id when it has none. */
     public String departmentName(String groupId) {
         if (groupId == null) {

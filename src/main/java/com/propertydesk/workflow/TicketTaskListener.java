@@ -1,5 +1,6 @@
 package com.propertydesk.workflow;
 
+import com.propertydesk.identity.Groups;
 import com.propertydesk.identity.StaffDirectory;
 import com.propertydesk.ticket.Category;
 import com.propertydesk.ticket.ImpactScope;
@@ -60,9 +61,24 @@ public class TicketTaskListener implements TaskListener {
         if (step == WorkStep.HANDLE || step == WorkStep.CALLBACK) {
             task.setVariableLocal(ProcessVars.OWNER_PHONE, lifecycle.get(ticketNo).getReporterPhone());
         }
+        if (step == WorkStep.VERIFY) {
+            offerVerificationToManagerIfNoColleague(task);
+        }
         if (step == WorkStep.DISPATCH) {
             task.setVariableLocal(ProcessVars.DEPARTMENT_STAFF,
                     staff.memberList(Vars.text(task, ProcessVars.DEPARTMENT)));
+        }
+    }
+
+    /**
+     * Four eyes need a second person: when nobody in the department but the handler could verify, the manager
+     * (物业中心经理) is offered the task as well.
+     */
+    private void offerVerificationToManagerIfNoColleague(DelegateTask task) {
+        String department = Vars.text(task, ProcessVars.DEPARTMENT);
+        String handler = Vars.text(task, ProcessVars.HANDLER);
+        if (!staff.hasMemberOtherThan(department, handler)) {
+            task.addCandidateGroup(Groups.MANAGER);
         }
     }
 
