@@ -34,6 +34,17 @@ public class TicketDriver {
         this.tickets = tickets;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger ROOMS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
+
+    /**
+     * A room no other test uses: tests share one database, and an earlier ticket from the same room makes a new
+     * one a repeat (more urgent, major).
+     */
+    public static String uniqueRoom() {
+        return "T" + RUN + "-" + ROOMS.incrementAndGet();
+    }
+
     /** A complaint as the front desk would take it on the phone. */
     public static NewTicket complaint(String room, String description, Category category) {
         return new NewTicket(TicketType.COMPLAINT, Channel.PHONE, "测试业主", "13800138000", room, null, null,

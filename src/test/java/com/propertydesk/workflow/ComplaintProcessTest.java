@@ -1,6 +1,7 @@
 package com.propertydesk.workflow;
 
 import static com.propertydesk.support.TicketDriver.complaint;
+import static com.propertydesk.support.TicketDriver.uniqueRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -30,7 +31,8 @@ class ComplaintProcessTest extends SpringTestBase {
     @Test
     void categoryGivenAtIntakeGoesStraightToTheRoutedDepartment() {
         ClockUtil.setCurrentTime(Date.from(MONDAY_9AM));
-        String no = desk.file(complaint("2-1-101", "楼道很久没人打扫了", Category.CLEANING_GREENING));
+        String room = uniqueRoom();
+        String no = desk.file(complaint(room, "楼道很久没人打扫了", Category.CLEANING_GREENING));
 
         assertThat(desk.process(no)).hasPassed("Call_Triage").isWaitingAt("dispatch");
         assertThat(triagePassed(no)).contains("Gateway_CategoryGiven", "Task_RecordTriage")
@@ -47,13 +49,13 @@ class ComplaintProcessTest extends SpringTestBase {
         assertThat(candidateGroups(dispatch)).containsExactly("cleaning");
         assertThat(dispatch.getDueDate().toInstant()).isEqualTo(ticket.responseDueAt().toInstant());
         assertThat(dispatch.getPriority()).isEqualTo(50);
-        assertThat(dispatch.getName()).isEqualTo("派单 · " + no + " · 2-1-101");
+        assertThat(dispatch.getName()).isEqualTo("派单 · " + no + " · " + room);
         assertThat(stages(no)).doesNotContain(TimelineStage.CLASSIFIED);
     }
 
     @Test
     void categoryFoundByKeywordsOfTheDescription() {
-        String no = desk.file(complaint("3-1-1201", "卫生间天花板漏水，已经滴到地面", null));
+        String no = desk.file(complaint(uniqueRoom(), "卫生间天花板漏水，已经滴到地面", null));
 
         assertThat(triagePassed(no)).contains("Task_SuggestCategory", "Gateway_CategoryFound")
                 .doesNotContain("classify");
@@ -67,7 +69,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void customerServiceClassifiesWhenNoKeywordMatches() {
-        String no = desk.file(complaint("4-2-502", "想反映一下最近的情况", null));
+        String no = desk.file(complaint(uniqueRoom(), "想反映一下最近的情况", null));
 
         Task classify = desk.task(no, "classify");
         assertThat(candidateGroups(classify)).containsExactly("customer-service");
@@ -89,7 +91,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void classifyRefusesAMissingCategory() {
-        String no = desk.file(complaint("4-2-503", "有个情况想说一下", null));
+        String no = desk.file(complaint(uniqueRoom(), "有个情况想说一下", null));
 
         assertThatThrownBy(() -> desk.complete(no, "classify", "cs", "impactScope", "AREA"))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("category");
@@ -99,7 +101,7 @@ class ComplaintProcessTest extends SpringTestBase {
     @Test
     void emergencyGetsTheShortestTermsAndTheHighestPriority() {
         ClockUtil.setCurrentTime(Date.from(MONDAY_9AM));
-        String no = desk.file(complaint("6-1-801", "电梯困人，有老人被关在里面", null));
+        String no = desk.file(complaint(uniqueRoom(), "电梯困人，有老人被关在里面", null));
 
         TicketResponse ticket = desk.ticket(no);
         assertThat(ticket.urgency().name()).isEqualTo("EMERGENCY");
@@ -112,8 +114,10 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void majorComplaintIsReportedToTheManagerWithoutStoppingTheFlow() {
-        desk.file(complaint("7-3-303", "垃圾一直没人收", Category.CLEANING_GREENING));
-        String no = desk.file(complaint("7-3-303 ", "垃圾又没人收，第二次投诉了", Category.CLEANING_GREENING));
+        String room = uniqueRoom();
+        desk.file(complaint(room, "垃圾一直没人收", Category.CLEANING_GREENING));
+        String no = desk.file(complaint(" " + room.toLowerCase() + " ", "垃圾又没人收，第二次投诉了",
+                Category.CLEANING_GREENING));
 
         TicketResponse ticket = desk.ticket(no);
         assertThat(ticket.repeatCount()).isEqualTo(1);
@@ -136,7 +140,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void walksFromDispatchToArchiveWithATimelineEntryPerStage() {
-        String no = desk.file(complaint("5-2-301", "楼道灯不亮已经一周", Category.ENGINEERING));
+        String no = desk.file(complaint(uniqueRoom(), "楼道灯不亮已经一周", Category.ENGINEERING));
 
         desk.complete(no, "dispatch", "engineer", "handler", "engineer2", "dispatchNote", "今天处理");
         Task handle = desk.task(no, "handle");
@@ -169,7 +173,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void dispatchWithoutAHandlerMakesTheDispatcherTheHandler() {
-        String no = desk.file(complaint("5-2-302", "楼道灯坏了", Category.ENGINEERING));
+        String no = desk.file(complaint(uniqueRoom(), "楼道灯坏了", Category.ENGINEERING));
 
         desk.complete(no, "dispatch", "engineer");
 
@@ -179,7 +183,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void dispatchRefusesAnUnknownHandler() {
-        String no = desk.file(complaint("5-2-303", "楼道灯坏了", Category.ENGINEERING));
+        String no = desk.file(complaint(uniqueRoom(), "楼道灯坏了", Category.ENGINEERING));
 
         assertThatThrownBy(() -> desk.complete(no, "dispatch", "engineer", "handler", "nobody"))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("nobody");
@@ -189,7 +193,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void failedVerificationSendsItBackToTheHandlerAsRework() {
-        String no = desk.file(complaint("5-2-304", "单元门关不上", Category.ENGINEERING));
+        String no = desk.file(complaint(uniqueRoom(), "单元门关不上", Category.ENGINEERING));
         desk.complete(no, "dispatch", "engineer", "handler", "engineer2");
         desk.complete(no, "handle", "engineer2", "actionTaken", "调整闭门器", "responsibility", "PROPERTY");
 
@@ -206,7 +210,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void theHandlerCannotVerifyTheirOwnWork() {
-        String no = desk.file(complaint("5-2-305", "单元门关不上", Category.ENGINEERING));
+        String no = desk.file(complaint(uniqueRoom(), "单元门关不上", Category.ENGINEERING));
         desk.complete(no, "dispatch", "engineer", "handler", "engineer2");
         desk.complete(no, "handle", "engineer2", "actionTaken", "调整闭门器", "responsibility", "PROPERTY");
 
@@ -217,7 +221,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void theManagerMayVerifyWhenTheHandlerIsTheOnlyOneInTheDepartment() {
-        String no = desk.file(complaint("2-1-102", "草坪没人修剪", Category.CLEANING_GREENING));
+        String no = desk.file(complaint(uniqueRoom(), "草坪没人修剪", Category.CLEANING_GREENING));
         desk.complete(no, "dispatch", "cleaner");
         desk.complete(no, "handle", "cleaner", "actionTaken", "已修剪", "responsibility", "PROPERTY");
 
@@ -228,7 +232,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void anUnsatisfiedCallbackReopensToDispatchOnce() {
-        String no = desk.file(complaint("8-1-101", "地下车库漏水", Category.ENGINEERING));
+        String no = desk.file(complaint(uniqueRoom(), "地下车库漏水", Category.ENGINEERING));
         walkToCallback(no, "engineer", "engineer2", "engineer");
 
         desk.complete(no, "callback", "cs", "ownerReached", "true", "satisfaction", "UNSATISFIED",
@@ -252,7 +256,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void aSecondDissatisfactionGoesToTheManagerWhoMayCloseItAsNotAccepted() {
-        String no = reopenedOnceThenUnsatisfiedAgain("8-1-102");
+        String no = reopenedOnceThenUnsatisfiedAgain(uniqueRoom());
 
         Task review = desk.task(no, "managerReview");
         assertThat(candidateGroups(review)).containsExactly("manager");
@@ -275,7 +279,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void theManagerMayReopenAfterASecondDissatisfaction() {
-        String no = reopenedOnceThenUnsatisfiedAgain("8-1-103");
+        String no = reopenedOnceThenUnsatisfiedAgain(uniqueRoom());
 
         desk.complete(no, "managerReview", "manager", "decision", "REOPEN", "managerNote", "换一家供应商重新维修");
 
@@ -288,7 +292,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void theManagerMayCloseAsResolvedAfterASecondDissatisfaction() {
-        String no = reopenedOnceThenUnsatisfiedAgain("8-1-104");
+        String no = reopenedOnceThenUnsatisfiedAgain(uniqueRoom());
 
         desk.complete(no, "managerReview", "manager", "decision", "CLOSE_RESOLVED", "managerNote", "问题已解决");
 
@@ -297,7 +301,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void anOwnerUnreachableThreeTimesIsArchivedAsFollowedUp() {
-        String no = desk.file(complaint("9-9-909", "门口路灯不亮", Category.ENGINEERING));
+        String no = desk.file(complaint(uniqueRoom(), "门口路灯不亮", Category.ENGINEERING));
         walkToCallback(no, "engineer", "engineer2", "engineer");
 
         desk.complete(no, "callback", "cs", "ownerReached", "false", "callbackNote", "无人接听");
@@ -320,7 +324,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
     @Test
     void anOwnerReachedAfterAMissIsAskedForSatisfaction() {
-        String no = desk.file(complaint("9-9-908", "门口路灯不亮", Category.ENGINEERING));
+        String no = desk.file(complaint(uniqueRoom(), "门口路灯不亮", Category.ENGINEERING));
         walkToCallback(no, "engineer", "engineer2", "engineer");
         desk.complete(no, "callback", "cs", "ownerReached", "false");
         desk.fireTimers(no);

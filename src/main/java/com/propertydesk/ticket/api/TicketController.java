@@ -25,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +39,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping(path = "/api/v1/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Tickets", description = "File complaints (投诉) and repair requests (报修) and follow them")
 @SecurityRequirement(name = "basicAuth")
-@Validated
 public class TicketController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";

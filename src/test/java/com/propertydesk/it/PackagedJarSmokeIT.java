@@ -1,0 +1,94 @@
+package com.propertydesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.propertydesk.support.ApiClient;
+import com.propertydesk.support.ApiClient.Reply;
+import com.propertydesk.support.ComplaintLifecycleScenario;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fat jar as operators run it (`java -jar`), on its embedded H2 default with demo data: resource names differ
+ * from the IDE's, and forms are only deployed if the deployment pattern names them.
+ */
+class PackagedJarSmokeIT {
+
+    private static Process app;
+    private static ApiClient api;
+    private static Path workDir;
+
+    @BeforeAll
+    static void startTheJar() throws IOException {
+        File jar = new File(System.getProperty("packaged.jar", "target/property-service-desk-0.1.0-SNAPSHOT.jar"));
+        assertThat(jar).as("run `mvn verify`: the jar is built in the package phase").exists();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        workDir = Files.createTempDirectory("propertydesk-smoke");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.getAbsolutePath(),
+                "--server.port=" + port));
+        app = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("app.log").toFile()).start();
+        api = new ApiClient(port);
+        Awaitility.await("the jar to start").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> {
+                    assertThat(app.isAlive()).as("the application is running; see " + workDir.resolve("app.log"))
+                            .isTrue();
+                    return api.get("/actuator/health", null).status() == 200;
+                });
+    }
+
+    @AfterAll
+    static void stopTheJar() throws InterruptedException, IOException {
+        if (app != null) {
+            app.destroy();
+            app.waitFor();
+        }
+        try (var files = Files.walk(workDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Test
+    void deploysProcessesDecisionsAndFormsTogether() {
+        JsonNode deployments = api.get("/engine-rest/deployment?sortBy=deploymentTime&sortOrder=desc", "admin")
+                .json();
+        assertThat(deployments).hasSize(1);
+        List<String> resources = new ArrayList<>();
+        api.get("/engine-rest/deployment/" + deployments.get(0).get("id").asText() + "/resources", "admin").json()
+                .forEach(resource -> resources.add(new File(resource.get("name").asText()).getName()));
+        assertThat(resources).contains("complaint.bpmn", "ticket-triage.bpmn", "ticket-closure.bpmn",
+                "manager-review.bpmn", "ticket-category.dmn", "ticket-urgency.dmn", "ticket-routing.dmn",
+                "ticket-sla.dmn", "complaint-dispatch.form", "ticket-callback.form");
+    }
+
+    @Test
+    void servesTasklistAndTheApiAndFilesAComplaintIntoTheEngineeringQueue() {
+        assertThat(api.get("/camunda/app/tasklist/default/", null).status()).isEqualTo(200);
+        assertThat(api.get("/v3/api-docs", null).status()).isEqualTo(200);
+        Reply filed = api.postJson("/api/v1/tickets", "frontdesk",
+                ComplaintLifecycleScenario.complaintBody("1-1-101", "厨房水龙头漏水"));
+        assertThat(filed.status()).isEqualTo(201);
+
+        JsonNode dispatch = new ComplaintLifecycleScenario(api, true).awaitTask(filed.json().get("ticketNo").asText(),
+                "dispatch", "engineer", "&candidateGroup=engineering");
+
+        Reply form = api.get("/engine-rest/task/" + dispatch.get("id").asText() + "/deployed-form", "engineer");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.json().get("components").toString()).contains("处理人");
+    }
+}

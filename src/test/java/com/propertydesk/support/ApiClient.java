@@ -1,0 +1,115 @@
+package com.propertydesk.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** Plain HTTP against the running application, as an integrator or staff member would call it. */
+public class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** An answer: status, headers, the raw body and the body as JSON (null when it is not JSON). */
+    public record Reply(int status, java.net.http.HttpHeaders headers, String raw, JsonNode json) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+
+    public Reply get(String path, String user) {
+        return send(request(path, user).GET());
+    }
+
+    public Reply postJson(String path, String user, Object body, String... headers) {
+        return postRaw(path, user, "application/json", toJson(body), headers);
+    }
+
+    public Reply postRaw(String path, String user, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = request(path, user).POST(HttpRequest.BodyPublishers.ofString(body,
+                StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    public static String toJson(Object body) {
+        try {
+            return body instanceof String text ? text : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Engine REST variables: {"name": {"value": v}}. */
+    public static Map<String, Object> variables(Object... namesAndValues) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variables.put((String) namesAndValues[i], Map.of("value", namesAndValues[i + 1]));
+        }
+        return Map.of("variables", variables);
+    }
+
+    public static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json");
+        if (user != null) {
+            String password = user.contains(":") ? "" : ":demo";
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = null;
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (type.contains("json") && !response.body().isEmpty()) {
+                json = JSON.readTree(response.body());
+            }
+            return new Reply(response.statusCode(), response.headers(), response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

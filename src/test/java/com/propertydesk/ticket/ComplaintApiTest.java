@@ -1,0 +1,140 @@
+package com.propertydesk.ticket;
+
+import static com.propertydesk.support.ComplaintLifecycleScenario.complaintBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.propertydesk.support.ApiClient;
+import com.propertydesk.support.ApiClient.Reply;
+import com.propertydesk.support.ComplaintLifecycleScenario;
+import com.propertydesk.support.SpringTestBase;
+import com.propertydesk.support.TicketDriver;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The integrator API end to end on H2: REST → process → database, staff working through the engine REST API. */
+class ComplaintApiTest extends SpringTestBase {
+
+    @Autowired
+    TicketRepository tickets;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void aComplaintFiledOverRestIsWalkedToArchiveByTheRightPeople() {
+        JsonNode ticket = new ComplaintLifecycleScenario(api, false).fileAndWalkToArchive(TicketDriver.uniqueRoom());
+
+        ComplaintLifecycleScenario.assertArchivedWithItsTimeline(ticket);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherBodyIsRefused() {
+        Reply first = api.postJson("/api/v1/tickets", "integrator", complaintBody("1-1-101", "楼道灯不亮"),
+                "Idempotency-Key", "key-reused-1");
+        long count = tickets.count();
+
+        Reply other = api.postJson("/api/v1/tickets", "integrator", complaintBody("1-1-101", "电梯不动了"),
+                "Idempotency-Key", "key-reused-1");
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.json().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(other.json().get("ticketNo").asText()).isEqualTo(first.json().get("ticketNo").asText());
+        assertThat(tickets.count()).isEqualTo(count);
+    }
+
+    @Test
+    void theSameIdempotencyKeyFromAnotherCallerIsAnotherTicket() {
+        Reply mine = api.postJson("/api/v1/tickets", "integrator", complaintBody("1-1-102", "楼道灯不亮"),
+                "Idempotency-Key", "shared-key");
+        Reply theirs = api.postJson("/api/v1/tickets", "frontdesk", complaintBody("1-1-102", "楼道灯不亮"),
+                "Idempotency-Key", "shared-key");
+
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.json().get("ticketNo").asText()).isNotEqualTo(mine.json().get("ticketNo").asText());
+        assertThat(theirs.json().get("receivedBy").asText()).isEqualTo("frontdesk");
+    }
+
+    @Test
+    void ticketNumbersAreReadableAndDistinct() {
+        String first = api.postJson("/api/v1/tickets", "frontdesk", complaintBody("1-2-201", "楼道灯不亮"))
+                .json().get("ticketNo").asText();
+        String second = api.postJson("/api/v1/tickets", "frontdesk", complaintBody("1-2-202", "楼道灯不亮"))
+                .json().get("ticketNo").asText();
+
+        assertThat(first).matches("C-\\d{8}-\\d{4}");
+        assertThat(second).matches("C-\\d{8}-\\d{4}").isNotEqualTo(first);
+        assertThat(Long.parseLong(second.substring(11))).isEqualTo(Long.parseLong(first.substring(11)) + 1);
+    }
+
+    @Test
+    void listsFilterAndPageAndNeverShowAWholePhoneNumber() {
+        Map<String, Object> body = new HashMap<>(complaintBody("88-8-808", "小区门口乱停车"));
+        body.put("category", "SECURITY_ORDER");
+        String no = api.postJson("/api/v1/tickets", "frontdesk", body).json().get("ticketNo").asText();
+        new ComplaintLifecycleScenario(api, false).awaitTask(no, "dispatch", "guard", "");
+
+        Reply page = api.get("/api/v1/tickets?category=SECURITY_ORDER&department=security&status=DISPATCHED"
+                + "&type=COMPLAINT&urgency=NORMAL&size=100", "integrator");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("size").asInt()).isEqualTo(100);
+        JsonNode item = findItem(page.json(), no);
+        assertThat(item).as("the new ticket is listed").isNotNull();
+        assertThat(item.get("reporter").get("phone").asText()).isEqualTo("138****8000");
+        assertThat(item.has("timeline")).isFalse();
+        page.json().get("items").forEach(each -> {
+            assertThat(each.get("category").asText()).isEqualTo("SECURITY_ORDER");
+            assertThat(each.get("status").asText()).isEqualTo("DISPATCHED");
+        });
+        assertThat(findItem(api.get("/api/v1/tickets?category=ENGINEERING&size=100", "integrator").json(), no))
+                .isNull();
+        assertThat(findItem(api.get("/api/v1/tickets?from=2000-01-01&to=2000-01-31", "integrator").json(), no))
+                .as("outside the time range").isNull();
+        Reply firstPage = api.get("/api/v1/tickets?size=1&page=0", "integrator");
+        assertThat(firstPage.json().get("items")).hasSize(1);
+        assertThat(firstPage.json().get("totalElements").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void anUnknownTicketIsA404ProblemNotAnError() {
+        Reply reply = api.get("/api/v1/tickets/C-19990101-9999", "integrator");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("detail").asText()).contains("C-19990101-9999");
+    }
+
+    @Test
+    void healthAndTheApiDescriptionAreOpenButTicketsAreNot() {
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/v3/api-docs", null).status()).isEqualTo(200);
+        Reply anonymous = api.get("/api/v1/tickets", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        // a wrong password briefly locks the account (Camunda's login throttling): probe with accounts no other
+        // test signs in with
+        assertThat(api.get("/api/v1/tickets", "nobody:demo").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/tickets", "gm:wrong").status()).isEqualTo(401);
+        assertThat(api.get("/engine-rest/task", null).status()).isEqualTo(401);
+        assertThat(api.get("/engine-rest/task", "nobody:wrong").status()).isEqualTo(401);
+    }
+
+    private static JsonNode findItem(JsonNode page, String no) {
+        for (JsonNode item : page.get("items")) {
+            if (item.get("ticketNo").asText().equals(no)) {
+                return item;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,232 @@
+package com.propertydesk.ticket;
+
+import static com.propertydesk.support.ComplaintLifecycleScenario.complaintBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.propertydesk.support.ApiClient;
+import com.propertydesk.support.ApiClient.Reply;
+import com.propertydesk.support.SpringTestBase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Bad input gets a 4xx problem detail that names the field, never a 500, and never a half-written ticket or a
+ * started process.
+ */
+class TicketApiValidationTest extends SpringTestBase {
+
+    @Autowired
+    TicketRepository tickets;
+
+    ApiClient api;
+    long ticketsBefore;
+    long processesBefore;
+
+    @BeforeEach
+    void countBefore() {
+        api = new ApiClient(port);
+        ticketsBefore = tickets.count();
+        processesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+    }
+
+    @AfterEach
+    void nothingWasWritten() {
+        assertThat(tickets.count()).as("tickets stored").isEqualTo(ticketsBefore);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).as("processes started")
+                .isEqualTo(processesBefore);
+    }
+
+    @ParameterizedTest(name = "without {0}")
+    @CsvSource({
+        "type, type",
+        "channel, channel",
+        "reporter, reporter",
+        "description, description",
+    })
+    void aMissingRequiredFieldIsNamed(String removed, String field) {
+        Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "楼道灯不亮"));
+        body.remove(removed);
+
+        assertInvalid(post(body), field);
+    }
+
+    @ParameterizedTest(name = "reporter without {0}")
+    @CsvSource({"phone", "room"})
+    void aMissingReporterFieldIsNamedWithItsPath(String removed) {
+        Map<String, Object> reporter = new HashMap<>(Map.of("name", "王女士", "phone", "13800138000",
+                "room", "1-1-101"));
+        reporter.remove(removed);
+        Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "楼道灯不亮"));
+        body.put("reporter", reporter);
+
+        assertInvalid(post(body), "reporter." + removed);
+    }
+
+    @Test
+    void blankTextCountsAsMissing() {
+        Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "   "));
+        body.put("reporter", Map.of("phone", "13800138000", "room", " "));
+
+        Reply reply = post(body);
+
+        assertThat(fields(reply)).contains("description", "reporter.room");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+        "channel, FAX",
+        "type, PRAISE",
+        "category, PLUMBING",
+        "impactScope, EVERYONE",
+    })
+    void anUnknownEnumValueIsNamedWithTheAllowedValues(String field, String value) {
+        Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "楼道灯不亮"));
+        body.put(field, value);
+
+        Reply reply = post(body);
+
+        assertInvalid(reply, field);
+        assertThat(reply.json().get("errors").get(0).get("message").asText()).startsWith("must be one of [");
+    }
+
+    @Test
+    void anOversizedDescriptionIsRefused() {
+        assertInvalid(post(complaintBody("1-1-101", "漏".repeat(2001))), "description");
+    }
+
+    @Test
+    void aDescriptionOfExactlyTheLimitIsAccepted() {
+        Reply reply = post(complaintBody("1-1-101", "漏".repeat(2000)));
+
+        assertThat(reply.status()).isEqualTo(201);
+        ticketsBefore++;
+        processesBefore++;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12345", "1380013800", "phone-number", "23800138000"})
+    void anImplausiblePhoneNumberIsRefused(String phone) {
+        Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "楼道灯不亮"));
+        body.put("reporter", Map.of("phone", phone, "room", "1-1-101"));
+
+        assertInvalid(post(body), "reporter.phone");
+    }
+
+    @Test
+    void aFutureOccurrenceIsRefused() {
+        Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "楼道灯不亮"));
+        body.put("occurredAt", "2999-01-01T08:00:00+08:00");
+
+        assertInvalid(post(body), "occurredAt");
+    }
+
+    @Test
+    void aDateWithoutOffsetIsRefusedWithTheExpectedFormat() {
+        Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "楼道灯不亮"));
+        body.put("occurredAt", "yesterday");
+
+        Reply reply = post(body);
+
+        assertInvalid(reply, "occurredAt");
+        assertThat(reply.json().get("detail").asText()).contains("ISO-8601");
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() {
+        Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "楼道灯不亮"));
+        body.put("catgory", "ENGINEERING");
+
+        assertInvalid(post(body), "catgory");
+    }
+
+    @Test
+    void aFieldOfTheWrongShapeIsNamed() {
+        Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "楼道灯不亮"));
+        body.put("reporter", "王女士 13800138000");
+
+        assertInvalid(post(body), "reporter");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        Reply reply = api.postRaw("/api/v1/tickets", "integrator", "application/json",
+                "{\"type\": \"COMPLAINT\", \"channel\": ");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("title").asText()).isEqualTo("Malformed JSON");
+        assertThat(reply.json().get("detail").asText()).contains("line 1");
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequest() {
+        Reply reply = api.postRaw("/api/v1/tickets", "integrator", "application/json", "");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"text/plain", "application/x-www-form-urlencoded", "application/xml"})
+    void aWrongContentTypeIsUnsupported(String contentType) {
+        Reply reply = api.postRaw("/api/v1/tickets", "integrator", contentType,
+                ApiClient.toJson(complaintBody("1-1-101", "楼道灯不亮")));
+
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(fields(reply)).containsExactly("Content-Type");
+    }
+
+    @Test
+    void anOverlongIdempotencyKeyIsNamed() {
+        Reply reply = api.postJson("/api/v1/tickets", "integrator", complaintBody("1-1-101", "楼道灯不亮"),
+                "Idempotency-Key", "k".repeat(101));
+
+        assertInvalid(reply, "Idempotency-Key");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            status=FIXED            | status
+            urgency=URGENT          | urgency
+            size=0                  | size
+            size=1000               | size
+            page=-1                 | page
+            from=last-week          | from
+            from=2026-11-10&to=2026-11-01 | to
+            """)
+    void aBadListParameterIsNamed(String query, String field) {
+        Reply reply = api.get("/api/v1/tickets?" + query, "integrator");
+
+        assertInvalid(reply, field);
+    }
+
+    private Reply post(Object body) {
+        return api.postJson("/api/v1/tickets", "integrator", body);
+    }
+
+    private static void assertInvalid(Reply reply, String field) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("type").asText()).startsWith("urn:propertydesk:problem:");
+        assertThat(fields(reply)).as(reply.raw()).contains(field);
+    }
+
+    private static List<String> fields(Reply reply) {
+        List<String> fields = new ArrayList<>();
+        JsonNode errors = reply.json().get("errors");
+        if (errors != null) {
+            errors.forEach(error -> fields.add(error.get("field").asText()));
+        }
+        return fields;
+    }
+}
