@@ -36,6 +36,41 @@ class ComplaintApiTest extends SpringTestBase {
     }
 
     @Test
+    void aFormValueTheProcessRefusesIsABadRequestWithTheReasonNotAServerError() {
+        ComplaintLifecycleScenario scenario = new ComplaintLifecycleScenario(api, false);
+        String no = api.postJson("/api/v1/tickets", "integrator",
+                complaintBody(TicketDriver.uniqueRoom(), "卫生间漏水")).json().get("ticketNo").asText();
+        String task = scenario.awaitTask(no, "dispatch", "engineer", "").get("id").asText();
+        api.postJson("/engine-rest/task/" + task + "/claim", "engineer", java.util.Map.of("userId", "engineer"));
+
+        Reply refused = api.postJson("/engine-rest/task/" + task + "/submit-form", "engineer",
+                ApiClient.variables("handler", "nobody"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("type").asText()).isEqualTo("BadUserRequestException");
+        assertThat(refused.json().get("message").asText()).isEqualTo("处理人 nobody 不存在，请填写员工的用户名");
+        Reply missing = api.get("/engine-rest/task/unknown-task-id", "engineer");
+        assertThat(missing.status()).as("other engine errors keep their status").isEqualTo(404);
+    }
+
+    @Test
+    void theHandlerCannotClaimTheVerificationOfTheirOwnWork() {
+        ComplaintLifecycleScenario scenario = new ComplaintLifecycleScenario(api, false);
+        String no = api.postJson("/api/v1/tickets", "integrator",
+                complaintBody(TicketDriver.uniqueRoom(), "卫生间漏水")).json().get("ticketNo").asText();
+        scenario.work(no, "dispatch", "engineer", ApiClient.variables("handler", "engineer2"));
+        scenario.work(no, "handle", "engineer2", ApiClient.variables("actionTaken", "已修", "responsibility",
+                "PROPERTY"));
+        String verify = scenario.awaitTask(no, "verify", "engineer2", "").get("id").asText();
+
+        Reply claim = api.postJson("/engine-rest/task/" + verify + "/claim", "engineer2",
+                java.util.Map.of("userId", "engineer2"));
+
+        assertThat(claim.status()).isEqualTo(400);
+        assertThat(claim.json().get("message").asText()).contains("四眼原则");
+    }
+
+    @Test
     void anIdempotencyKeyReusedForAnotherBodyIsRefused() {
         Reply first = api.postJson("/api/v1/tickets", "integrator", complaintBody("1-1-101", "楼道灯不亮"),
                 "Idempotency-Key", "key-reused-1");
