@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.propertydesk.ticket.FeedbackNotExpectedException;
 import com.propertydesk.ticket.IdempotencyKeyReusedException;
 import com.propertydesk.ticket.TicketNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -164,6 +165,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> notFound(TicketNotFoundException ex, WebRequest request) {
         return respond(problem(HttpStatus.NOT_FOUND, "ticket-not-found", "Ticket not found",
                 "There is no ticket " + ex.getTicketNo()), request);
+    }
+
+    @ExceptionHandler(FeedbackNotExpectedException.class)
+    ResponseEntity<Object> feedbackNotExpected(FeedbackNotExpectedException ex, WebRequest request) {
+        return respond(problem(HttpStatus.CONFLICT, "feedback-not-expected", "Feedback not expected",
+                ex.getMessage()), request);
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -4,6 +4,8 @@ import com.propertydesk.ticket.ServiceTerms;
 import com.propertydesk.ticket.Urgency;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ServiceLevelPolicy {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+    private final ZoneId zone;
+
+    public ServiceLevelPolicy(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** A moment as staff read it in timeline notes: "11月25日 10:00" in the service centre's zone. */
+    public String showTime(Instant instant) {
+        return SHOWN.format(instant.atZone(zone));
+    }
 
     /** The ticket's response and resolution due dates, counted from the moment it was received. */
     public ServiceTerms terms(Instant receivedAt, Urgency urgency, String responseWithin, String resolveWithin,

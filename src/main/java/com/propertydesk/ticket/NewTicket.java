@@ -15,7 +15,8 @@ public record NewTicket(
         String demand,
         Category category,
         ImpactScope impactScope,
-        Boolean publicArea) {
+        Boolean publicArea,
+        Boolean needsSurvey) {
 
     public NewTicket {
         reporterName = trimmed(reporterName);

@@ -5,7 +5,9 @@ public enum ReviewReason implements Labelled {
     /** a major complaint, reported at intake; the manager follows it, the normal flow goes on */
     MAJOR("重大投诉上报", false),
     /** a second unsatisfied callback */
-    REPEATED_DISSATISFACTION("多次回访不满意", true);
+    REPEATED_DISSATISFACTION("多次回访不满意", true),
+    /** a repair rejected at acceptance a second time; the rework goes on, the manager follows it */
+    REPEATED_REJECTION("多次验收不通过", false);
 
     private final String label;
     private final boolean decisionRequired;

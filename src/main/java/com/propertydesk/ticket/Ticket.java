@@ -12,6 +12,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -119,6 +120,20 @@ public class Ticket {
     @Enumerated(EnumType.STRING)
     private Satisfaction satisfaction;
 
+    private Boolean needsSurvey;
+
+    private String surveyNote;
+
+    private Boolean needsParts;
+
+    private Instant appointmentAt;
+
+    private Boolean chargeable;
+
+    private BigDecimal charge;
+
+    private Integer rating;
+
     private int reworkCount;
 
     private int reopenCount;
@@ -142,6 +157,10 @@ public class Ticket {
     @OrderBy("at ASC, id ASC")
     private List<Escalation> escalations = new ArrayList<>();
 
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("usedAt ASC, id ASC")
+    private List<UsedPart> parts = new ArrayList<>();
+
     protected Ticket() {
     }
 
@@ -155,6 +174,7 @@ public class Ticket {
         ticket.category = request.category();
         ticket.impactScope = request.impactScope();
         ticket.publicArea = request.publicArea();
+        ticket.needsSurvey = request.needsSurvey();
         ticket.receivedBy = receivedBy;
         ticket.reporterName = request.reporterName();
         ticket.reporterPhone = request.reporterPhone();
@@ -204,6 +224,33 @@ public class Ticket {
         this.callbackWithin = terms.callbackWithin();
         this.responseDueAt = terms.responseDueAt();
         this.resolveDueAt = terms.resolveDueAt();
+    }
+
+    public void surveyed(String note, Boolean needsParts) {
+        this.surveyNote = note;
+        this.needsParts = needsParts;
+    }
+
+    public void appointFor(Instant appointmentAt) {
+        this.appointmentAt = appointmentAt;
+    }
+
+    public UsedPart usedPart(String name, int quantity, Instant at, String by) {
+        UsedPart part = new UsedPart(this, name, quantity, at, by);
+        parts.add(part);
+        return part;
+    }
+
+    /** Whether the repair is paid by the owner (有偿) and what was charged; a free repair charges nothing. */
+    public void charged(boolean chargeable, BigDecimal amount) {
+        this.chargeable = chargeable;
+        this.charge = chargeable ? amount : BigDecimal.ZERO;
+    }
+
+    public void rated(Integer rating) {
+        if (rating != null) {
+            this.rating = rating;
+        }
     }
 
     public void moveTo(TicketStatus status) {
@@ -386,6 +433,38 @@ public class Ticket {
 
     public Satisfaction getSatisfaction() {
         return satisfaction;
+    }
+
+    public Boolean getNeedsSurvey() {
+        return needsSurvey;
+    }
+
+    public String getSurveyNote() {
+        return surveyNote;
+    }
+
+    public Boolean getNeedsParts() {
+        return needsParts;
+    }
+
+    public Instant getAppointmentAt() {
+        return appointmentAt;
+    }
+
+    public Boolean getChargeable() {
+        return chargeable;
+    }
+
+    public BigDecimal getCharge() {
+        return charge;
+    }
+
+    public Integer getRating() {
+        return rating;
+    }
+
+    public List<UsedPart> getParts() {
+        return Collections.unmodifiableList(parts);
     }
 
     public int getReworkCount() {

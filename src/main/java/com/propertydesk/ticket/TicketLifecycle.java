@@ -2,8 +2,12 @@ package com.propertydesk.ticket;
 
 import com.propertydesk.identity.StaffDirectory;
 import com.propertydesk.sla.ServiceLevelPolicy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +46,9 @@ public class TicketLifecycle {
         Ticket ticket = get(ticketNo);
         Instant now = clock.instant();
         if (ticket.getCategory() == null) {
-            ticket.record(now, TimelineStage.CLASSIFIED, SYSTEM,
-                    "按描述关键词识别为" + triage.category().label(), null);
+            ticket.record(now, TimelineStage.CLASSIFIED, SYSTEM, triage.category() == null
+                    ? "未能从描述识别分类，待现场勘查时确定"
+                    : "按描述关键词识别为" + triage.category().label(), null);
         }
         ticket.classify(triage.category(), triage.impactScope(), triage.publicArea());
         ServiceTerms terms = serviceLevels.terms(ticket.getCreatedAt(), triage.urgency(), triage.responseWithin(),
@@ -86,21 +91,91 @@ public class TicketLifecycle {
         ticket.record(clock.instant(), TimelineStage.CLASSIFIED, actor, "人工分类为" + category.label(), null);
     }
 
-    public void dispatched(String ticketNo, String actor, String handler, String note) {
+    /**
+     * The site survey's findings (现场勘查). Returns whether the surveyor changed the classification, so that
+     * urgency, service terms and department are decided again.
+     */
+    public boolean surveyed(String ticketNo, String actor, String note, Boolean needsParts, Category category,
+            ImpactScope impactScope, Boolean publicArea) {
+        Ticket ticket = get(ticketNo);
+        Instant now = clock.instant();
+        boolean reclassified = category != ticket.getCategory()
+                || (impactScope != null && impactScope != ticket.getImpactScope())
+                || (publicArea != null && !publicArea.equals(ticket.getPublicArea()));
+        ticket.surveyed(note, needsParts);
+        ticket.record(now, TimelineStage.SURVEYED, actor, "现场勘查完成" + (Boolean.TRUE.equals(needsParts)
+                ? "，需要备料" : "") + (reclassified ? "，重新分类为" + category.label() : ""), note);
+        if (reclassified) {
+            ticket.classify(category, impactScope != null ? impactScope : ticket.getImpactScope(),
+                    publicArea != null ? publicArea : ticket.getPublicArea());
+        }
+        return reclassified;
+    }
+
+    public void dispatched(String ticketNo, String actor, String handler, Instant appointmentAt, String note) {
         Ticket ticket = get(ticketNo);
         Instant now = clock.instant();
         ticket.dispatchTo(handler, now);
-        ticket.record(now, TimelineStage.DISPATCHED, actor, "派单给" + staff.userLabel(handler), note);
+        if (appointmentAt != null) {
+            ticket.appointFor(appointmentAt);
+        }
+        ticket.record(now, TimelineStage.DISPATCHED, actor, "派单给" + staff.userLabel(handler)
+                + (appointmentAt == null ? "" : "，约定上门时间 " + serviceLevels.showTime(appointmentAt)), note);
     }
 
     public void handled(String ticketNo, String actor, String actionTaken, Responsibility responsibility,
-            String note) {
+            List<PartsList.Line> parts, String note) {
         Ticket ticket = get(ticketNo);
         Instant now = clock.instant();
         ticket.handled(actionTaken, responsibility, now);
+        parts.forEach(part -> ticket.usedPart(part.name(), part.quantity(), now, actor));
+        String partsText = parts.stream().map(part -> part.name() + " × " + part.quantity())
+                .collect(Collectors.joining("、"));
         ticket.record(now, TimelineStage.HANDLED, actor,
-                "处理完成" + (responsibility == null ? "" : "，责任归属：" + responsibility.label()),
+                "处理完成" + (responsibility == null ? "" : "，责任归属：" + responsibility.label())
+                        + (parts.isEmpty() ? "" : "，用料：" + partsText),
                 join(actionTaken, note));
+    }
+
+    /** The charge decision (有偿/无偿) and the amount the handler entered; a free repair charges nothing. */
+    public void charged(String ticketNo, boolean chargeable, BigDecimal amount) {
+        Ticket ticket = get(ticketNo);
+        ticket.charged(chargeable, amount == null ? BigDecimal.ZERO : amount);
+        ticket.record(clock.instant(), TimelineStage.CHARGED, SYSTEM, chargeable
+                ? "有偿维修，收费 " + ticket.getCharge().setScale(2, RoundingMode.HALF_UP) + " 元"
+                : "无偿维修", null);
+    }
+
+    /**
+     * The acceptance (验收) of a repair: by the owner through a self-service channel, by customer service recording
+     * the owner's signed confirmation, or by the manager for a public area. A rejection is a rework; returns the
+     * rework count.
+     */
+    public int acceptance(String ticketNo, String actor, String how, boolean accepted, Integer rating, String note) {
+        Ticket ticket = get(ticketNo);
+        Instant now = clock.instant();
+        ticket.rated(rating);
+        String rated = rating == null ? "" : "，评分 " + rating;
+        if (accepted) {
+            ticket.record(now, TimelineStage.ACCEPTED, actor, how + "验收通过" + rated, note);
+            return ticket.getReworkCount();
+        }
+        int reworks = ticket.rework();
+        ticket.record(now, TimelineStage.REWORK, actor, how + "验收不通过，退回处理（第" + reworks + "次返工）" + rated,
+                note);
+        return reworks;
+    }
+
+    /** The owner's rating after the fact, from a self-service channel. */
+    public void ownerRated(String ticketNo, String actor, int rating, String comment) {
+        Ticket ticket = get(ticketNo);
+        ticket.rated(rating);
+        ticket.record(clock.instant(), TimelineStage.FEEDBACK, actor, "业主评分 " + rating, comment);
+    }
+
+    /** Somebody was told about the ticket (a notification was recorded). */
+    public void notified(String ticketNo, String whom, String what) {
+        get(ticketNo).record(clock.instant(), TimelineStage.NOTIFIED, SYSTEM, "已通知" + whom, what);
     }
 
     /** The result of the four-eyes check; a failed check is a rework. Returns the rework count. */

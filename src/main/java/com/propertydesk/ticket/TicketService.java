@@ -1,5 +1,6 @@
 package com.propertydesk.ticket;
 
+import com.propertydesk.config.InvalidFieldException;
 import com.propertydesk.ticket.api.TicketFilter;
 import com.propertydesk.ticket.api.TicketMapper;
 import com.propertydesk.ticket.api.TicketPage;
@@ -28,12 +29,14 @@ public class TicketService {
     private final TicketWorkflow workflow;
     private final TicketMapper mapper;
     private final TicketProperties properties;
+    private final TicketLifecycle lifecycle;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     public TicketService(TicketRepository tickets, TicketNumberGenerator numbers, TicketWorkflow workflow,
-            TicketMapper mapper, TicketProperties properties, Clock clock,
+            TicketMapper mapper, TicketProperties properties, TicketLifecycle lifecycle, Clock clock,
             PlatformTransactionManager transactionManager) {
+        this.lifecycle = lifecycle;
         this.tickets = tickets;
         this.numbers = numbers;
         this.workflow = workflow;
@@ -95,6 +98,39 @@ public class TicketService {
         tickets.saveAndFlush(ticket);
         ticket.startedAs(workflow.start(ticket));
         return new Intake(ticket.getTicketNo(), false);
+    }
+
+    /**
+     * The owner's answer from a self-service channel: while a private-area repair awaits acceptance it accepts or
+     * rejects it (a rejection is a rework); once a ticket is handled it rates it.
+     */
+    @Transactional
+    public void feedback(String ticketNo, String caller, Boolean accepted, Integer rating, String comment) {
+        Ticket ticket = tickets.findByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+        if (workflow.awaitsAcceptance(ticketNo)) {
+            if (Boolean.TRUE.equals(ticket.getPublicArea())) {
+                throw new FeedbackNotExpectedException("Ticket " + ticketNo
+                        + " is a public-area repair: the manager accepts it, not the owner");
+            }
+            if (accepted == null) {
+                throw new InvalidFieldException("accepted", "is required while the repair awaits the owner's "
+                        + "acceptance");
+            }
+            workflow.acceptAsOwner(ticketNo, caller, accepted, rating, comment);
+            return;
+        }
+        if (accepted != null) {
+            throw new FeedbackNotExpectedException("Ticket " + ticketNo + " awaits no acceptance (status "
+                    + ticket.getStatus() + "); send a rating without 'accepted'");
+        }
+        if (ticket.getStatus() != TicketStatus.CALLBACK && ticket.getStatus() != TicketStatus.ARCHIVED) {
+            throw new FeedbackNotExpectedException("Ticket " + ticketNo + " can be rated once it has been handled "
+                    + "(status " + ticket.getStatus() + ")");
+        }
+        if (rating == null) {
+            throw new InvalidFieldException("rating", "is required");
+        }
+        lifecycle.ownerRated(ticketNo, caller, rating, comment);
     }
 
     @Transactional(readOnly = true)

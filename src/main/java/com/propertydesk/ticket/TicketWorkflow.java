@@ -5,4 +5,10 @@ public interface TicketWorkflow {
 
     /** Starts the ticket's process with its ticket number as business key; returns the process instance id. */
     String start(Ticket ticket);
+
+    /** Whether the ticket's process waits for the acceptance of a repair (the accept task is open). */
+    boolean awaitsAcceptance(String ticketNo);
+
+    /** Completes the acceptance as the owner, through a self-service channel; the caller is recorded. */
+    void acceptAsOwner(String ticketNo, String caller, boolean accepted, Integer rating, String comment);
 }

@@ -6,14 +6,19 @@ public enum TimelineStage implements Labelled {
     CLASSIFIED("分类"),
     ASSESSED("紧急程度评估"),
     ROUTED("分派部门"),
+    NOTIFIED("通知"),
+    SURVEYED("现场勘查"),
     DISPATCHED("派单"),
     HANDLED("处理"),
     VERIFIED("核查"),
+    CHARGED("收费确认"),
+    ACCEPTED("验收"),
     REWORK("返工"),
     CALLBACK("回访"),
     REOPENED("重新派单"),
     MANAGER_REVIEW("经理处理"),
     ESCALATED("超时升级"),
+    FEEDBACK("业主评价"),
     ARCHIVED("归档");
 
     private final String label;

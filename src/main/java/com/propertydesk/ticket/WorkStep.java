@@ -9,9 +9,11 @@ import java.util.Optional;
  */
 public enum WorkStep {
     CLASSIFY("classify", TicketStatus.RECEIVED, Clock.RESPONSE),
+    SURVEY("survey", TicketStatus.RECEIVED, Clock.RESPONSE),
     DISPATCH("dispatch", TicketStatus.DISPATCHED, Clock.RESPONSE),
     HANDLE("handle", TicketStatus.IN_PROGRESS, Clock.RESOLVE),
     VERIFY("verify", TicketStatus.VERIFYING, Clock.RESOLVE),
+    ACCEPT("accept", TicketStatus.VERIFYING, Clock.RESOLVE),
     CALLBACK("callback", TicketStatus.CALLBACK, Clock.CALLBACK),
     MANAGER_REVIEW("managerReview", null, Clock.REVIEW);
 

@@ -2,9 +2,15 @@ package com.propertydesk.workflow;
 
 import com.propertydesk.ticket.Ticket;
 import com.propertydesk.ticket.TicketWorkflow;
+import com.propertydesk.ticket.WorkStep;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** Starts a ticket's process in the caller's transaction, with the ticket number as business key. */
@@ -12,15 +18,51 @@ import org.springframework.stereotype.Component;
 public class CamundaTicketWorkflow implements TicketWorkflow {
 
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final IdentityService identityService;
 
-    public CamundaTicketWorkflow(RuntimeService runtimeService) {
+    public CamundaTicketWorkflow(RuntimeService runtimeService, TaskService taskService,
+            IdentityService identityService) {
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.identityService = identityService;
     }
 
     @Override
     public String start(Ticket ticket) {
         return runtimeService.startProcessInstanceByKey(ProcessKeys.forType(ticket.getType()), ticket.getTicketNo(),
                 startVariables(ticket)).getId();
+    }
+
+    @Override
+    public boolean awaitsAcceptance(String ticketNo) {
+        return acceptTask(ticketNo) != null;
+    }
+
+    @Override
+    public void acceptAsOwner(String ticketNo, String caller, boolean accepted, Integer rating, String comment) {
+        Task task = acceptTask(ticketNo);
+        if (task == null) {
+            throw new IllegalStateException("Ticket " + ticketNo + " awaits no acceptance");
+        }
+        Map<String, Object> form = new HashMap<>();
+        form.put(ProcessVars.ACCEPTED, accepted);
+        form.put(ProcessVars.RATING, rating);
+        form.put(ProcessVars.VERIFY_NOTE, comment);
+        form.put(ProcessVars.ACCEPTANCE_CHANNEL, ProcessVars.SELF_SERVICE);
+        List<String> groups = identityService.createGroupQuery().groupMember(caller).list().stream()
+                .map(Group::getId).toList();
+        identityService.setAuthentication(caller, groups);
+        try {
+            taskService.complete(task.getId(), form);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private Task acceptTask(String ticketNo) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(ticketNo)
+                .taskDefinitionKey(WorkStep.ACCEPT.taskKey()).singleResult();
     }
 
     /** Every variable a gateway or decision reads exists from the start, null where nothing is known yet. */
@@ -35,6 +77,7 @@ public class CamundaTicketWorkflow implements TicketWorkflow {
         variables.put(ProcessVars.DESCRIPTION, ticket.getDescription());
         variables.put(ProcessVars.ROOM, ticket.getReporterRoom());
         variables.put(ProcessVars.REPEAT_COUNT, ticket.getRepeatCount());
+        variables.put(ProcessVars.NEEDS_SURVEY, Boolean.TRUE.equals(ticket.getNeedsSurvey()));
         variables.put(ProcessVars.RECEIVED_BY, ticket.getReceivedBy());
         variables.put(ProcessVars.URGENCY, null);
         variables.put(ProcessVars.MAJOR, false);

@@ -39,8 +39,26 @@ public final class ProcessVars {
     public static final String OWNER_REACHED = "ownerReached";
     public static final String SATISFACTION = "satisfaction";
     public static final String CALLBACK_NOTE = "callbackNote";
+    public static final String SURVEY_NOTE = "surveyNote";
+    public static final String NEEDS_PARTS = "needsParts";
+    public static final String APPOINTMENT_AT = "appointmentAt";
+    public static final String PARTS_USED = "partsUsed";
+    public static final String CHARGE = "charge";
+    public static final String ACCEPTED = "accepted";
+    public static final String RATING = "rating";
     public static final String DECISION = "decision";
     public static final String MANAGER_NOTE = "managerNote";
+
+    // repair routing
+    /** given at intake: the reporter asks for a site survey */
+    public static final String NEEDS_SURVEY = "needsSurvey";
+    /** the repair-charge decision: paid by the owner (有偿) */
+    public static final String CHARGEABLE = "chargeable";
+    /** the survey changed the classification: triage runs again */
+    public static final String RECLASSIFIED = "reclassified";
+    /** how the owner's acceptance arrived; SELF_SERVICE when through the feedback endpoint */
+    public static final String ACCEPTANCE_CHANNEL = "acceptanceChannel";
+    public static final String SELF_SERVICE = "SELF_SERVICE";
 
     // routing inside the shared processes
     public static final String CALLBACK_MISSES = "callbackMisses";

@@ -22,7 +22,7 @@ public class RecordTriageDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         lifecycle.recordTriage(Vars.requiredText(execution, ProcessVars.TICKET_NO, "工单号"), new Triage(
-                Vars.requiredEnum(execution, ProcessVars.CATEGORY, Category.class, "分类"),
+                Vars.enumValue(execution, ProcessVars.CATEGORY, Category.class),
                 Vars.enumValue(execution, ProcessVars.IMPACT_SCOPE, ImpactScope.class),
                 Vars.bool(execution, ProcessVars.PUBLIC_AREA),
                 Vars.requiredEnum(execution, ProcessVars.URGENCY, Urgency.class, "紧急程度"),

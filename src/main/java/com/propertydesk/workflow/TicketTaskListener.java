@@ -11,7 +11,12 @@ import com.propertydesk.ticket.Satisfaction;
 import com.propertydesk.ticket.TaskTerms;
 import com.propertydesk.ticket.TicketLifecycle;
 import com.propertydesk.ticket.WorkStep;
+import com.propertydesk.ticket.PartsList;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,12 +32,18 @@ import org.springframework.stereotype.Component;
 @Component("ticketTaskListener")
 public class TicketTaskListener implements TaskListener {
 
+    /** How far ahead an appointment may be agreed, and how late it may be entered. */
+    private static final Duration LATEST_APPOINTMENT = Duration.ofDays(90);
+    private static final Duration APPOINTMENT_GRACE = Duration.ofHours(1);
+
     private final TicketLifecycle lifecycle;
     private final StaffDirectory staff;
+    private final Clock clock;
 
-    public TicketTaskListener(TicketLifecycle lifecycle, StaffDirectory staff) {
+    public TicketTaskListener(TicketLifecycle lifecycle, StaffDirectory staff, Clock clock) {
         this.lifecycle = lifecycle;
         this.staff = staff;
+        this.clock = clock;
     }
 
     @Override
@@ -60,6 +71,10 @@ public class TicketTaskListener implements TaskListener {
         task.setName(task.getName() + " · " + terms.ticketNo() + " · " + terms.room());
         if (step == WorkStep.HANDLE || step == WorkStep.CALLBACK) {
             task.setVariableLocal(ProcessVars.OWNER_PHONE, lifecycle.get(ticketNo).getReporterPhone());
+        }
+        Instant appointment = lifecycle.get(ticketNo).getAppointmentAt();
+        if (step == WorkStep.HANDLE && appointment != null) {
+            task.setFollowUpDate(Date.from(appointment));
         }
         if (step == WorkStep.VERIFY) {
             offerVerificationToManagerIfNoColleague(task);
@@ -96,12 +111,11 @@ public class TicketTaskListener implements TaskListener {
                     Vars.requiredEnum(task, ProcessVars.CATEGORY, Category.class, "分类"),
                     Vars.enumValue(task, ProcessVars.IMPACT_SCOPE, ImpactScope.class),
                     Vars.bool(task, ProcessVars.PUBLIC_AREA));
+            case SURVEY -> surveyed(task, ticketNo, actor);
             case DISPATCH -> dispatched(task, ticketNo, actor);
-            case HANDLE -> lifecycle.handled(ticketNo, actor,
-                    Vars.requiredText(task, ProcessVars.ACTION_TAKEN, "处理措施"),
-                    Vars.requiredEnum(task, ProcessVars.RESPONSIBILITY, Responsibility.class, "责任归属"),
-                    Vars.text(task, ProcessVars.HANDLE_NOTE));
+            case HANDLE -> handled(task, ticketNo, actor);
             case VERIFY -> verified(task, ticketNo, actor);
+            case ACCEPT -> accepted(task, ticketNo, actor);
             case CALLBACK -> calledBack(task, ticketNo, actor);
             case MANAGER_REVIEW -> reviewed(task, ticketNo, actor);
         }
@@ -119,7 +133,54 @@ public class TicketTaskListener implements TaskListener {
             throw new BadUserRequestException("处理人 " + handler + " 不存在，请填写员工的用户名");
         }
         task.setVariable(ProcessVars.HANDLER, handler);
-        lifecycle.dispatched(ticketNo, actor, handler, Vars.text(task, ProcessVars.DISPATCH_NOTE));
+        Instant appointment = Vars.instant(task, ProcessVars.APPOINTMENT_AT, "约定上门时间", clock.getZone());
+        if (appointment != null) {
+            Instant now = clock.instant();
+            if (appointment.isBefore(now.minus(APPOINTMENT_GRACE)) || appointment.isAfter(now.plus(LATEST_APPOINTMENT))) {
+                throw new BadUserRequestException("约定上门时间应在现在到90天以内");
+            }
+        }
+        lifecycle.dispatched(ticketNo, actor, handler, appointment, Vars.text(task, ProcessVars.DISPATCH_NOTE));
+    }
+
+    private void surveyed(DelegateTask task, String ticketNo, String actor) {
+        boolean reclassified = lifecycle.surveyed(ticketNo, actor,
+                Vars.requiredText(task, ProcessVars.SURVEY_NOTE, "勘查情况"),
+                Vars.bool(task, ProcessVars.NEEDS_PARTS),
+                Vars.requiredEnum(task, ProcessVars.CATEGORY, Category.class, "分类"),
+                Vars.enumValue(task, ProcessVars.IMPACT_SCOPE, ImpactScope.class),
+                Vars.bool(task, ProcessVars.PUBLIC_AREA));
+        task.setVariable(ProcessVars.RECLASSIFIED, reclassified);
+    }
+
+    private void handled(DelegateTask task, String ticketNo, String actor) {
+        List<PartsList.Line> parts;
+        try {
+            parts = PartsList.parse(Vars.text(task, ProcessVars.PARTS_USED));
+        } catch (IllegalArgumentException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
+        Vars.amount(task, ProcessVars.CHARGE, "收费金额");
+        lifecycle.handled(ticketNo, actor, Vars.requiredText(task, ProcessVars.ACTION_TAKEN, "处理措施"),
+                Vars.requiredEnum(task, ProcessVars.RESPONSIBILITY, Responsibility.class, "责任归属"), parts,
+                Vars.text(task, ProcessVars.HANDLE_NOTE));
+    }
+
+    private void accepted(DelegateTask task, String ticketNo, String actor) {
+        boolean accepted = Vars.requiredBool(task, ProcessVars.ACCEPTED, "验收结果");
+        task.setVariable(ProcessVars.ACCEPTED, accepted);
+        String how;
+        if (ProcessVars.SELF_SERVICE.equals(Vars.text(task, ProcessVars.ACCEPTANCE_CHANNEL))) {
+            how = "业主通过自助渠道";
+        } else if (Boolean.TRUE.equals(Vars.bool(task, ProcessVars.PUBLIC_AREA))) {
+            how = "经理";
+        } else {
+            how = "客服凭业主签字确认";
+        }
+        int reworks = lifecycle.acceptance(ticketNo, actor, how, accepted, Vars.rating(task, ProcessVars.RATING),
+                Vars.text(task, ProcessVars.VERIFY_NOTE));
+        task.setVariable(ProcessVars.REWORK_COUNT, reworks);
+        task.setVariable(ProcessVars.ACCEPTANCE_CHANNEL, null);
     }
 
     private void verified(DelegateTask task, String ticketNo, String actor) {

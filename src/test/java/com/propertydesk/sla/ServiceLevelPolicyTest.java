@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceLevelPolicyTest {
 
-    private final ServiceLevelPolicy policy = new ServiceLevelPolicy();
+    private final ServiceLevelPolicy policy = new ServiceLevelPolicy(java.time.ZoneId.of("Asia/Shanghai"));
 
     @Test
     void dueDatesCountFromReceipt() {

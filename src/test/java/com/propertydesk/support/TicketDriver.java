@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertydesk.ticket.Category;
 import com.propertydesk.ticket.Channel;
-import com.propertydesk.ticket.ImpactScope;
 import com.propertydesk.ticket.NewTicket;
 import com.propertydesk.ticket.TicketService;
 import com.propertydesk.ticket.TicketType;
@@ -48,12 +47,14 @@ public class TicketDriver {
     /** A complaint as the front desk would take it on the phone. */
     public static NewTicket complaint(String room, String description, Category category) {
         return new NewTicket(TicketType.COMPLAINT, Channel.PHONE, "测试业主", "13800138000", room, null, null,
-                description, "请尽快处理", category, null, null);
+                description, "请尽快处理", category, null, null, null);
     }
 
-    public static NewTicket complaint(String room, String description, Category category, ImpactScope scope) {
-        return new NewTicket(TicketType.COMPLAINT, Channel.PHONE, "测试业主", "13800138000", room, null, null,
-                description, "请尽快处理", category, scope, null);
+    /** A repair request as the owner app would send it. */
+    public static NewTicket repair(String room, String description, Category category, Boolean publicArea,
+            Boolean needsSurvey) {
+        return new NewTicket(TicketType.REPAIR, Channel.APP, "测试业主", "13900139000", room, null, null,
+                description, "请尽快上门", category, null, publicArea, needsSurvey);
     }
 
     /** Files the ticket as {@code frontdesk} and runs its asynchronous start: it is then triaged. */

@@ -1,12 +1,12 @@
 package com.propertydesk.ticket;
 
-import static com.propertydesk.support.ComplaintLifecycleScenario.complaintBody;
+import static com.propertydesk.support.LifecycleScenario.complaintBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.propertydesk.support.ApiClient;
 import com.propertydesk.support.ApiClient.Reply;
-import com.propertydesk.support.ComplaintLifecycleScenario;
+import com.propertydesk.support.LifecycleScenario;
 import com.propertydesk.support.SpringTestBase;
 import com.propertydesk.support.TicketDriver;
 import java.util.HashMap;
@@ -30,14 +30,14 @@ class ComplaintApiTest extends SpringTestBase {
 
     @Test
     void aComplaintFiledOverRestIsWalkedToArchiveByTheRightPeople() {
-        JsonNode ticket = new ComplaintLifecycleScenario(api, false).fileAndWalkToArchive(TicketDriver.uniqueRoom());
+        JsonNode ticket = new LifecycleScenario(api, false).fileComplaintAndWalkToArchive(TicketDriver.uniqueRoom());
 
-        ComplaintLifecycleScenario.assertArchivedWithItsTimeline(ticket);
+        LifecycleScenario.assertComplaintArchivedWithItsTimeline(ticket);
     }
 
     @Test
     void aFormValueTheProcessRefusesIsABadRequestWithTheReasonNotAServerError() {
-        ComplaintLifecycleScenario scenario = new ComplaintLifecycleScenario(api, false);
+        LifecycleScenario scenario = new LifecycleScenario(api, false);
         String no = api.postJson("/api/v1/tickets", "integrator",
                 complaintBody(TicketDriver.uniqueRoom(), "卫生间漏水")).json().get("ticketNo").asText();
         String task = scenario.awaitTask(no, "dispatch", "engineer", "").get("id").asText();
@@ -55,7 +55,7 @@ class ComplaintApiTest extends SpringTestBase {
 
     @Test
     void theHandlerCannotClaimTheVerificationOfTheirOwnWork() {
-        ComplaintLifecycleScenario scenario = new ComplaintLifecycleScenario(api, false);
+        LifecycleScenario scenario = new LifecycleScenario(api, false);
         String no = api.postJson("/api/v1/tickets", "integrator",
                 complaintBody(TicketDriver.uniqueRoom(), "卫生间漏水")).json().get("ticketNo").asText();
         scenario.work(no, "dispatch", "engineer", ApiClient.variables("handler", "engineer2"));
@@ -115,7 +115,7 @@ class ComplaintApiTest extends SpringTestBase {
         Map<String, Object> body = new HashMap<>(complaintBody("88-8-808", "小区门口乱停车"));
         body.put("category", "SECURITY_ORDER");
         String no = api.postJson("/api/v1/tickets", "frontdesk", body).json().get("ticketNo").asText();
-        new ComplaintLifecycleScenario(api, false).awaitTask(no, "dispatch", "guard", "");
+        new LifecycleScenario(api, false).awaitTask(no, "dispatch", "guard", "");
 
         Reply page = api.get("/api/v1/tickets?category=SECURITY_ORDER&department=security&status=DISPATCHED"
                 + "&type=COMPLAINT&urgency=NORMAL&size=100", "integrator");

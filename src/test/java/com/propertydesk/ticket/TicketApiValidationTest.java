@@ -1,6 +1,6 @@
 package com.propertydesk.ticket;
 
-import static com.propertydesk.support.ComplaintLifecycleScenario.complaintBody;
+import static com.propertydesk.support.LifecycleScenario.complaintBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -33,5 +33,7 @@ public record CreateTicketRequest(
         @Schema(description = "How many owners are affected")
         ImpactScope impactScope,
         @Schema(description = "true for a public area (公共区域), false for the owner's own unit")
-        Boolean publicArea) {
+        Boolean publicArea,
+        @Schema(description = "Repairs: the reporter or front desk asks for a site survey (现场勘查) first")
+        Boolean needsSurvey) {
 }

@@ -103,6 +103,26 @@ public class TicketController {
         return tickets.find(ticketNo);
     }
 
+    @Operation(summary = "The owner's acceptance or rating from a self-service channel",
+            description = "While a private-area repair awaits acceptance (验收), `accepted` (and optionally `rating`, "
+                    + "`comment`) accepts it or sends it back for rework. Once a ticket is handled (CALLBACK or "
+                    + "ARCHIVED), a `rating` without `accepted` records the owner's rating.")
+    @ApiResponse(responseCode = "200", description = "Recorded; the ticket as it is now")
+    @ApiResponse(responseCode = "400", description = "Invalid body; errors[] names each field",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The ticket does not await this feedback",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping(path = "/{ticketNo}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public TicketResponse feedback(@PathVariable String ticketNo, @Valid @RequestBody FeedbackRequest feedback,
+            Authentication caller) {
+        String comment = feedback.comment() == null || feedback.comment().isBlank() ? null
+                : feedback.comment().strip();
+        tickets.feedback(ticketNo, caller.getName(), feedback.accepted(), feedback.rating(), comment);
+        return tickets.find(ticketNo);
+    }
+
     @Operation(summary = "List tickets, newest first",
             description = "from/to bound the creation time: an ISO date (2026-11-01, a whole day in the service "
                     + "centre's time zone) or date-time with offset; from is inclusive, to is inclusive for a "

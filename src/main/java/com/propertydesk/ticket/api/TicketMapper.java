@@ -4,6 +4,7 @@ import com.propertydesk.ticket.Escalation;
 import com.propertydesk.ticket.NewTicket;
 import com.propertydesk.ticket.Ticket;
 import com.propertydesk.ticket.TimelineEntry;
+import com.propertydesk.ticket.UsedPart;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -23,6 +24,8 @@ public interface TicketMapper {
     TimelineEntryView toView(TimelineEntry entry);
 
     EscalationView toView(Escalation escalation);
+
+    PartView toView(UsedPart part);
 
     @Mapping(target = "reporterName", source = "reporter.name")
     @Mapping(target = "reporterPhone", source = "reporter.phone")

@@ -10,6 +10,7 @@ import com.propertydesk.ticket.TicketStatus;
 import com.propertydesk.ticket.TicketType;
 import com.propertydesk.ticket.Urgency;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -42,8 +43,18 @@ public record TicketResponse(
         OffsetDateTime respondedAt,
         OffsetDateTime handledAt,
         OffsetDateTime archivedAt,
+        @Schema(description = "Repairs: a site survey was asked for at intake") Boolean needsSurvey,
+        @Schema(description = "Repairs: what the site survey found") String surveyNote,
+        @Schema(description = "Repairs: the survey found parts are needed") Boolean needsParts,
+        @Schema(description = "Repairs: the visit agreed with the owner (约定上门时间)") OffsetDateTime appointmentAt,
         String actionTaken,
         Responsibility responsibility,
+        @Schema(description = "Repairs: parts used (材料)") List<PartView> parts,
+        @Schema(description = "Repairs: paid by the owner (有偿) or free (无偿); null until handled")
+        Boolean chargeable,
+        @Schema(description = "Repairs: amount charged in yuan; 0 for a free repair", example = "80.00")
+        BigDecimal charge,
+        @Schema(description = "The owner's rating, 1 to 5") Integer rating,
         Resolution resolution,
         Satisfaction satisfaction,
         int reworkCount,

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.propertydesk.support.ApiClient;
-import com.propertydesk.support.ComplaintLifecycleScenario;
+import com.propertydesk.support.LifecycleScenario;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The complaint lifecycle of the H2 API test, on MariaDB through the MySQL driver and dialect. */
-class ComplaintLifecycleMariaDbIT extends MariaDbTestBase {
+/** The complaint and repair lifecycles of the H2 API tests, on MariaDB through the MySQL driver and dialect. */
+class TicketLifecycleMariaDbIT extends MariaDbTestBase {
 
     @Autowired
     ProcessEngine engine;
@@ -22,14 +22,23 @@ class ComplaintLifecycleMariaDbIT extends MariaDbTestBase {
 
     @Test
     void aComplaintIsWalkedToArchiveOnMariaDb() {
-        JsonNode ticket = new ComplaintLifecycleScenario(new ApiClient(port), true).fileAndWalkToArchive("3-1-1201");
+        JsonNode ticket = new LifecycleScenario(new ApiClient(port), true).fileComplaintAndWalkToArchive("3-1-1201");
 
-        ComplaintLifecycleScenario.assertArchivedWithItsTimeline(ticket);
+        LifecycleScenario.assertComplaintArchivedWithItsTimeline(ticket);
         OffsetDateTime created = OffsetDateTime.parse(ticket.get("createdAt").asText());
         OffsetDateTime responseDue = OffsetDateTime.parse(ticket.get("responseDueAt").asText());
         assertThat(responseDue).as("times survive the round trip through DATETIME")
                 .isEqualTo(created.plusHours(2));
         assertThat(ticket.get("reporter").get("name").asText()).as("utf8mb4 text").isEqualTo("王女士");
+    }
+
+    @Test
+    void aRepairIsWalkedThroughTheOwnersAcceptanceToArchiveOnMariaDb() {
+        JsonNode ticket = new LifecycleScenario(new ApiClient(port), true).fileRepairAndWalkToArchive("5-2-1101");
+
+        LifecycleScenario.assertRepairArchivedWithItsTimeline(ticket);
+        assertThat(jdbc.queryForObject("SELECT charge FROM ticket WHERE ticket_no = ?", java.math.BigDecimal.class,
+                ticket.get("ticketNo").asText())).isEqualByComparingTo("80.00");
     }
 
     @Test

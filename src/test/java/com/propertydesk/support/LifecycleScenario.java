@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.propertydesk.support.ApiClient.Reply;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +14,17 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 
 /**
- * A complaint filed over the integrator API and walked to ARCHIVED through the engine REST API by the people
- * whose job each step is, then read back with its timeline. Run on H2 and on MariaDB.
+ * A complaint or a repair filed over the integrator API and walked to ARCHIVED through the engine REST API by the
+ * people whose job each step is (and, for a repair, the owner's acceptance through the feedback endpoint), then
+ * read back with its timeline. Run on H2 and on MariaDB.
  */
-public final class ComplaintLifecycleScenario {
+public final class LifecycleScenario {
 
     private final ApiClient api;
     /** Whether a job executor runs the asynchronous steps; if not, the scenario runs them through the API. */
     private final boolean jobExecutorRunning;
 
-    public ComplaintLifecycleScenario(ApiClient api, boolean jobExecutorRunning) {
+    public LifecycleScenario(ApiClient api, boolean jobExecutorRunning) {
         this.api = api;
         this.jobExecutorRunning = jobExecutorRunning;
     }
@@ -34,7 +37,7 @@ public final class ComplaintLifecycleScenario {
     }
 
     /** Files a complaint, walks it to ARCHIVED and returns the ticket as the API shows it at the end. */
-    public JsonNode fileAndWalkToArchive(String room) {
+    public JsonNode fileComplaintAndWalkToArchive(String room) {
         String key = UUID.randomUUID().toString();
         Reply filed = api.postJson("/api/v1/tickets", "integrator", complaintBody(room, "卫生间天花板漏水，已经滴到地面"),
                 "Idempotency-Key", key);
@@ -68,8 +71,72 @@ public final class ComplaintLifecycleScenario {
         return ticket.json();
     }
 
+    public static Map<String, Object> repairBody(String room, String description) {
+        return Map.of("type", "REPAIR", "channel", "APP",
+                "reporter", Map.of("name", "李先生", "phone", "13900139000", "room", room),
+                "description", description, "demand", "明天上午上门", "publicArea", false);
+    }
+
+    /**
+     * Files a private-area repair, walks it through dispatch (with an appointment), handling (parts, an owner's
+     * responsibility, a charge), the owner's acceptance through the app and the callback; returns the ticket.
+     */
+    public JsonNode fileRepairAndWalkToArchive(String room) {
+        Reply filed = api.postJson("/api/v1/tickets", "integrator", repairBody(room, "厨房水龙头漏水，关不紧"),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        String no = filed.json().get("ticketNo").asText();
+        assertThat(no).startsWith("R-");
+        String appointment = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).withHour(10).withMinute(0)
+                .withSecond(0).withNano(0).toString();
+
+        work(no, "dispatch", "engineer", ApiClient.variables("handler", "engineer2", "appointmentAt", appointment));
+        JsonNode handle = awaitTask(no, "handle", "engineer2", "&assignee=engineer2");
+        assertThat(handle.get("followUp").asText()).as("the appointment is on the handler's task").isNotEmpty();
+        work(no, "handle", "engineer2", ApiClient.variables("actionTaken", "更换水龙头", "responsibility", "OWNER",
+                "partsUsed", "水龙头 × 1\n生料带 × 2", "charge", 80));
+        awaitTask(no, "accept", "cs", "&candidateGroup=customer-service");
+
+        Reply accepted = api.postJson("/api/v1/tickets/" + no + "/feedback", "integrator",
+                Map.of("accepted", true, "rating", 5, "comment", "师傅很专业"));
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(accepted.json().get("status").asText()).isEqualTo("CALLBACK");
+
+        work(no, "callback", "cs", ApiClient.variables("ownerReached", "true", "satisfaction", "SATISFIED"));
+        Reply ticket = api.get("/api/v1/tickets/" + no, "integrator");
+        assertThat(ticket.status()).isEqualTo(200);
+        assertThat(OffsetDateTime.parse(ticket.json().get("appointmentAt").asText()).toInstant())
+                .isEqualTo(OffsetDateTime.parse(appointment).toInstant());
+        return ticket.json();
+    }
+
+    /** What the integrator reads at the end of the repair walk. */
+    public static void assertRepairArchivedWithItsTimeline(JsonNode ticket) {
+        assertThat(ticket.get("status").asText()).isEqualTo("ARCHIVED");
+        assertThat(ticket.get("resolution").asText()).isEqualTo("RESOLVED");
+        assertThat(ticket.get("department").asText()).isEqualTo("engineering");
+        assertThat(ticket.get("handler").asText()).isEqualTo("engineer2");
+        assertThat(ticket.get("chargeable").asBoolean()).isTrue();
+        assertThat(ticket.get("charge").decimalValue()).isEqualByComparingTo("80");
+        assertThat(ticket.get("rating").asInt()).isEqualTo(5);
+        assertThat(ticket.get("responsibility").asText()).isEqualTo("OWNER");
+        List<String> parts = new ArrayList<>();
+        ticket.get("parts").forEach(part -> parts.add(part.get("name").asText() + "×" + part.get("quantity").asInt()));
+        assertThat(parts).containsExactly("水龙头×1", "生料带×2");
+        List<String> stages = new ArrayList<>();
+        List<String> actors = new ArrayList<>();
+        ticket.get("timeline").forEach(entry -> {
+            stages.add(entry.get("stage").asText());
+            actors.add(entry.get("actor").asText());
+        });
+        assertThat(stages).containsExactly("RECEIVED", "CLASSIFIED", "ASSESSED", "ROUTED", "DISPATCHED", "HANDLED",
+                "CHARGED", "ACCEPTED", "CALLBACK", "ARCHIVED");
+        assertThat(actors).containsExactly("integrator", "system", "system", "system", "engineer", "engineer2",
+                "system", "integrator", "cs", "system");
+    }
+
     /** What the integrator reads at the end: archived, resolved, and a timeline entry per stage by the right people. */
-    public static void assertArchivedWithItsTimeline(JsonNode ticket) {
+    public static void assertComplaintArchivedWithItsTimeline(JsonNode ticket) {
         assertThat(ticket.get("status").asText()).isEqualTo("ARCHIVED");
         assertThat(ticket.get("resolution").asText()).isEqualTo("RESOLVED");
         assertThat(ticket.get("satisfaction").asText()).isEqualTo("SATISFIED");

@@ -1,0 +1,7 @@
+package com.propertydesk.notification;
+
+/** Why staff are told about a ticket. */
+public enum NoticeKind {
+    /** an emergency (水管爆裂, 停电, 电梯困人, 燃气 …) was received */
+    EMERGENCY
+}
