@@ -7,20 +7,23 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Decision tables evaluated by a bare in-memory engine, one table row per test case: each case names the rule
  * it must hit, read back from the engine's decision history, so a reordered or shadowed row fails its case.
  */
+@ExtendWith(DecisionEngineExtension.class)
 abstract class DecisionTableTest {
 
-    /** Each test class registers its own extension (it keeps per-class state); the engine itself is cached. */
-    static ProcessEngineExtension decisionEngine() {
-        return ProcessEngineExtension.builder().configurationResource("decision-tests.camunda.cfg.xml").build();
-    }
+    private ProcessEngine engine;
 
-    abstract ProcessEngineExtension engine();
+    @BeforeEach
+    void useEngine(ProcessEngine engine) {
+        this.engine = engine;
+    }
 
     /** The outputs of one evaluation and the id of the rule that produced them (null when none matched). */
     record Outcome(Map<String, Object> outputs, String ruleId) {
@@ -31,10 +34,10 @@ abstract class DecisionTableTest {
     }
 
     Outcome evaluate(String decisionKey, Map<String, Object> inputs) {
-        DmnDecisionResult result = engine().getDecisionService().evaluateDecisionByKey(decisionKey)
+        DmnDecisionResult result = engine.getDecisionService().evaluateDecisionByKey(decisionKey)
                 .variables(inputs).evaluate();
         assertThat(result.size()).as("matched rules").isLessThanOrEqualTo(1);
-        HistoricDecisionInstance instance = engine().getHistoryService().createHistoricDecisionInstanceQuery()
+        HistoricDecisionInstance instance = engine.getHistoryService().createHistoricDecisionInstanceQuery()
                 .decisionDefinitionKey(decisionKey).includeOutputs().singleResult();
         String ruleId = instance.getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId).findFirst()
                 .orElse(null);

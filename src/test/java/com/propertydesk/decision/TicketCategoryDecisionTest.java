@@ -3,21 +3,11 @@ package com.propertydesk.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @Deployment(resources = "processes/ticket-category.dmn")
 class TicketCategoryDecisionTest extends DecisionTableTest {
-
-    @RegisterExtension
-    static ProcessEngineExtension engine = decisionEngine();
-
-    @Override
-    ProcessEngineExtension engine() {
-        return engine;
-    }
 
     @ParameterizedTest(name = "{0} → {1} ({2})")
     @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
