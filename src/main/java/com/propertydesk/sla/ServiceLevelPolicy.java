@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the durations of the ticket-sla decision into due dates and task priorities. Durations are ISO-8601
- * ({@code PT15M}, {@code PT4H}, {@code P3D}) so that process owners can edit them in Camunda Modeler.
+ * ({@code PT15M}, {@code PT4H}, {@code P3D}) so that process owners can edit them in Camunda Modeler; they are
+ * service time: around the clock for emergencies, service hours on working days ({@link BusinessCalendar}) for
+ * the rest.
  */
 @Component
 public class ServiceLevelPolicy {
@@ -19,9 +21,11 @@ public class ServiceLevelPolicy {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private final ZoneId zone;
+    private final BusinessCalendar calendar;
 
-    public ServiceLevelPolicy(ZoneId zone) {
+    public ServiceLevelPolicy(ZoneId zone, BusinessCalendar calendar) {
         this.zone = zone;
+        this.calendar = calendar;
     }
 
     /** A moment as staff read it in timeline notes: "11月25日 10:00" in the service centre's zone. */
@@ -38,9 +42,24 @@ public class ServiceLevelPolicy {
                 dueAfter(receivedAt, resolveWithin, urgency, "resolveWithin"));
     }
 
-    /** When a period of service time that starts now ends. */
+    /**
+     * When a period of service time that starts at start ends: around the clock for an EMERGENCY, in service
+     * hours on working days otherwise.
+     */
     public Instant dueAfter(Instant start, String within, Urgency urgency, String what) {
-        return start.plus(parse(within, what));
+        return dueAfter(start, parse(within, what), urgency);
+    }
+
+    public Instant dueAfter(Instant start, Duration serviceTime, Urgency urgency) {
+        return urgency == Urgency.EMERGENCY ? start.plus(serviceTime) : calendar.addServiceTime(start, serviceTime);
+    }
+
+    /** The service time left between two moments, counted as {@link #dueAfter} counts it. */
+    public Duration remaining(Instant from, Instant due, Urgency urgency) {
+        if (!due.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        return urgency == Urgency.EMERGENCY ? Duration.between(from, due) : calendar.serviceTimeBetween(from, due);
     }
 
     /** Task priority shown and sorted by in Tasklist: the more urgent, the higher. */

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class ServiceLevelPolicyTest {
 
-    private final ServiceLevelPolicy policy = new ServiceLevelPolicy(java.time.ZoneId.of("Asia/Shanghai"));
+    private final ServiceLevelPolicy policy = new ServiceLevelPolicy(java.time.ZoneId.of("Asia/Shanghai"),
+            new BusinessCalendar(new SlaProperties(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(18, 0),
+                    java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                    java.nio.file.Path.of("target/no-calendar")), java.time.ZoneId.of("Asia/Shanghai")));
 
     @Test
     void dueDatesCountFromReceipt() {

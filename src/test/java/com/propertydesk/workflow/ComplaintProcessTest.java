@@ -43,7 +43,8 @@ class ComplaintProcessTest extends SpringTestBase {
         assertThat(ticket.urgency().name()).isEqualTo("NORMAL");
         assertThat(ticket.department()).isEqualTo("cleaning");
         assertThat(ticket.responseDueAt().toInstant()).isEqualTo(MONDAY_9AM.plus(Duration.ofHours(2)));
-        assertThat(ticket.resolveDueAt().toInstant()).isEqualTo(MONDAY_9AM.plus(Duration.ofHours(24)));
+        assertThat(ticket.resolveDueAt().toInstant()).as("24 service hours: Monday 9h, Tuesday 9.5h, Wednesday 5.5h")
+                .isEqualTo(Instant.parse("2026-11-25T06:00:00Z"));
 
         Task dispatch = desk.task(no, "dispatch");
         assertThat(candidateGroups(dispatch)).containsExactly("cleaning");
