@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.propertydesk.ticket.ClockStateException;
 import com.propertydesk.ticket.FeedbackNotExpectedException;
 import com.propertydesk.ticket.IdempotencyKeyReusedException;
 import com.propertydesk.ticket.TicketNotFoundException;
@@ -165,6 +166,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> notFound(TicketNotFoundException ex, WebRequest request) {
         return respond(problem(HttpStatus.NOT_FOUND, "ticket-not-found", "Ticket not found",
                 "There is no ticket " + ex.getTicketNo()), request);
+    }
+
+    @ExceptionHandler(ClockStateException.class)
+    ResponseEntity<Object> clockState(ClockStateException ex, WebRequest request) {
+        return respond(problem(HttpStatus.CONFLICT, "clock-state", "Clock not in that state", ex.getMessage()),
+                request);
     }
 
     @ExceptionHandler(FeedbackNotExpectedException.class)

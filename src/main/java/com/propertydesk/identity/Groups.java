@@ -15,6 +15,9 @@ public final class Groups {
     public static final String INTEGRATOR = "integrator";
     public static final String ADMIN = "camunda-admin";
 
+    /** The departments tickets are routed to (ticket-routing) and may be reassigned to. */
+    public static final List<String> DEPARTMENTS = List.of(ENGINEERING, CLEANING, SECURITY, CUSTOMER_SERVICE);
+
     /** A group to create at start-up: id, display name, Camunda group type. */
     public record Definition(String id, String name, String type) {
     }

@@ -39,6 +39,12 @@ public class StaffDirectory {
         return group == null || group.getName() == null ? groupId : group.getName();
     }
 
+    /** The e-mail addresses of a group's members who have one. */
+    public java.util.List<String> emailsOf(String groupId) {
+        return identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getEmail)
+                .filter(email -> email != null && !email.isBlank()).toList();
+    }
+
     /** The members of a department, "engineer 张工、engineer2 李工", for the dispatch form. */
     public String memberList(String groupId) {
         if (groupId == null) {

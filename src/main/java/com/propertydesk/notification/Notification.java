@@ -17,12 +17,12 @@ public class Notification {
 
     /** How the notice travels. */
     public enum Channel {
-        LOG
+        LOG, EMAIL, WEBHOOK
     }
 
     /** Where the notice is. */
     public enum Status {
-        SENT
+        PENDING, SENT
     }
 
     @Id
@@ -57,20 +57,31 @@ public class Notification {
 
     private Instant sentAt;
 
+    /** What makes two notices the same one (an escalation: ticket, level, missed due date). */
+    private String dedupKey;
+
+    private int attempts;
+
     protected Notification() {
     }
 
     Notification(String ticketNo, NoticeKind kind, String recipients, String subject, String body, Channel channel,
-            Instant now) {
+            String dedupKey, Instant now) {
         this.ticketNo = ticketNo;
         this.kind = kind;
         this.recipients = recipients;
         this.subject = subject;
         this.body = body;
         this.channel = channel;
-        this.status = Status.SENT;
+        this.dedupKey = dedupKey;
+        this.status = Status.PENDING;
         this.createdAt = now;
-        this.sentAt = now;
+    }
+
+    void sent(Instant at) {
+        this.status = Status.SENT;
+        this.sentAt = at;
+        this.attempts++;
     }
 
     public Long getId() {
@@ -107,5 +118,17 @@ public class Notification {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getDedupKey() {
+        return dedupKey;
+    }
+
+    public int getAttempts() {
+        return attempts;
     }
 }

@@ -33,13 +33,18 @@ public class ServiceLevelPolicy {
         return SHOWN.format(instant.atZone(zone));
     }
 
-    /** The ticket's response and resolution due dates, counted from the moment it was received. */
-    public ServiceTerms terms(Instant receivedAt, Urgency urgency, String responseWithin, String resolveWithin,
+    /**
+     * The ticket's due dates counted from a start (its receipt, or a reopening): response, resolution, and twice
+     * the resolution time for the general manager.
+     */
+    public ServiceTerms terms(Instant start, Urgency urgency, String responseWithin, String resolveWithin,
             String callbackWithin) {
         parse(callbackWithin, "callbackWithin");
+        Duration resolve = parse(resolveWithin, "resolveWithin");
         return new ServiceTerms(responseWithin, resolveWithin, callbackWithin,
-                dueAfter(receivedAt, responseWithin, urgency, "responseWithin"),
-                dueAfter(receivedAt, resolveWithin, urgency, "resolveWithin"));
+                dueAfter(start, responseWithin, urgency, "responseWithin"),
+                dueAfter(start, resolve, urgency),
+                dueAfter(start, resolve.multipliedBy(2), urgency));
     }
 
     /**

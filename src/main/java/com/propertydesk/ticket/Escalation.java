@@ -30,6 +30,9 @@ public class Escalation {
     @Column(nullable = false)
     private Instant at;
 
+    /** The due date that was missed: one escalation per level and due date. */
+    private Instant dueAt;
+
     @Column(nullable = false)
     private String reason;
 
@@ -38,10 +41,11 @@ public class Escalation {
     protected Escalation() {
     }
 
-    Escalation(Ticket ticket, int level, Instant at, String reason, String notified) {
+    Escalation(Ticket ticket, int level, Instant at, Instant dueAt, String reason, String notified) {
         this.ticket = ticket;
         this.level = level;
         this.at = at;
+        this.dueAt = dueAt;
         this.reason = reason;
         this.notified = notified;
     }
@@ -52,6 +56,10 @@ public class Escalation {
 
     public Instant getAt() {
         return at;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
     }
 
     public String getReason() {

@@ -7,7 +7,9 @@ public enum ReviewReason implements Labelled {
     /** a second unsatisfied callback */
     REPEATED_DISSATISFACTION("多次回访不满意", true),
     /** a repair rejected at acceptance a second time; the rework goes on, the manager follows it */
-    REPEATED_REJECTION("多次验收不通过", false);
+    REPEATED_REJECTION("多次验收不通过", false),
+    /** not resolved by the resolution due date (二级升级): the manager decides an escalation action */
+    SLA_OVERDUE("超过处理时限", false);
 
     private final String label;
     private final boolean decisionRequired;

@@ -103,6 +103,10 @@ public class Ticket {
 
     private Instant callbackDueAt;
 
+    private Instant gmDueAt;
+
+    private Instant pausedAt;
+
     private Instant respondedAt;
 
     private Instant handledAt;
@@ -224,6 +228,42 @@ public class Ticket {
         this.callbackWithin = terms.callbackWithin();
         this.responseDueAt = terms.responseDueAt();
         this.resolveDueAt = terms.resolveDueAt();
+        this.gmDueAt = terms.gmDueAt();
+    }
+
+    /** New resolution due dates (a pause, an extension); the response due date stays. */
+    public void resolveBy(Instant resolveDueAt, Instant gmDueAt) {
+        this.resolveDueAt = resolveDueAt;
+        this.gmDueAt = gmDueAt;
+    }
+
+    /** New due dates for both clocks, counted from a new start (a reopened ticket). */
+    public void replan(Instant responseDueAt, Instant resolveDueAt, Instant gmDueAt) {
+        this.responseDueAt = responseDueAt;
+        this.resolveDueAt = resolveDueAt;
+        this.gmDueAt = gmDueAt;
+    }
+
+    public void reassignTo(String department) {
+        this.department = department;
+    }
+
+    public void pauseClock(Instant at) {
+        this.pausedAt = at;
+    }
+
+    public void resumeClock() {
+        this.pausedAt = null;
+    }
+
+    public boolean escalated(int level, Instant dueAt) {
+        return escalations.stream().anyMatch(e -> e.getLevel() == level && dueAt.equals(e.getDueAt()));
+    }
+
+    public Escalation escalate(int level, Instant at, Instant dueAt, String reason, String notified) {
+        Escalation escalation = new Escalation(this, level, at, dueAt, reason, notified);
+        escalations.add(escalation);
+        return escalation;
     }
 
     public void surveyed(String note, Boolean needsParts) {
@@ -405,6 +445,14 @@ public class Ticket {
 
     public Instant getCallbackDueAt() {
         return callbackDueAt;
+    }
+
+    public Instant getGmDueAt() {
+        return gmDueAt;
+    }
+
+    public Instant getPausedAt() {
+        return pausedAt;
     }
 
     public Instant getRespondedAt() {

@@ -5,6 +5,7 @@ import com.propertydesk.sla.ServiceLevelPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ public class TicketLifecycle {
     }
 
     /** Classification, urgency, service terms and department as the triage decisions gave them. */
-    public void recordTriage(String ticketNo, Triage triage) {
+    public ServiceTerms recordTriage(String ticketNo, Triage triage) {
         Ticket ticket = get(ticketNo);
         Instant now = clock.instant();
         if (ticket.getCategory() == null) {
@@ -60,6 +61,7 @@ public class TicketLifecycle {
                         + "，处理时限 " + ServiceLevelPolicy.describe(terms.resolveWithin())
                         + "，回访时限 " + ServiceLevelPolicy.describe(terms.callbackWithin()));
         ticket.record(now, TimelineStage.ROUTED, SYSTEM, "分派至" + staff.departmentName(triage.department()), null);
+        return terms;
     }
 
     /** A user task was created: the ticket moves to the task's status; the task gets its due date. */
@@ -209,12 +211,88 @@ public class TicketLifecycle {
                 reasonLabel + (decisionLabel == null ? "：已审阅" : "：" + decisionLabel), note);
     }
 
-    /** Back to dispatch after dissatisfaction. Returns the reopen count. */
+    /** The general manager's instruction on a ticket escalated to level 3 (总经理督办). */
+    public void gmReviewed(String ticketNo, String actor, String note) {
+        get(ticketNo).record(clock.instant(), TimelineStage.MANAGER_REVIEW, actor, "总经理督办", note);
+    }
+
+    /**
+     * Back to dispatch after dissatisfaction: the ticket is served again, so its response and resolution clocks
+     * start again from now. Returns the reopen count.
+     */
     public int reopen(String ticketNo, String reason) {
         Ticket ticket = get(ticketNo);
+        Instant now = clock.instant();
         int reopens = ticket.reopen();
-        ticket.record(clock.instant(), TimelineStage.REOPENED, SYSTEM, "重新派单（第" + reopens + "次）", reason);
+        ServiceTerms terms = serviceLevels.terms(now, ticket.getUrgency(), ticket.getResponseWithin(),
+                ticket.getResolveWithin(), ticket.getCallbackWithin());
+        ticket.replan(terms.responseDueAt(), terms.resolveDueAt(), terms.gmDueAt());
+        ticket.record(now, TimelineStage.REOPENED, SYSTEM, "重新派单（第" + reopens + "次），响应时限至 "
+                + serviceLevels.showTime(terms.responseDueAt()) + "，处理时限至 "
+                + serviceLevels.showTime(terms.resolveDueAt()), reason);
         return reopens;
+    }
+
+    /** The owner is away (appointment moved, nobody home): the resolution clock stops until resumed. */
+    public void clockPaused(String ticketNo, String actor, String reason) {
+        Ticket ticket = get(ticketNo);
+        Instant now = clock.instant();
+        ticket.pauseClock(now);
+        ticket.record(now, TimelineStage.PAUSED, actor, "暂停处理计时", reason);
+    }
+
+    /** The resolution clock runs again with the service time that was left when it was paused. */
+    public void clockResumed(String ticketNo, String actor) {
+        Ticket ticket = get(ticketNo);
+        Instant now = clock.instant();
+        Instant pausedAt = ticket.getPausedAt() == null ? now : ticket.getPausedAt();
+        Urgency urgency = ticket.getUrgency();
+        Instant resolveDue = serviceLevels.dueAfter(now,
+                serviceLevels.remaining(pausedAt, ticket.getResolveDueAt(), urgency), urgency);
+        Instant gmDue = serviceLevels.dueAfter(now,
+                serviceLevels.remaining(pausedAt, ticket.getGmDueAt(), urgency), urgency);
+        ticket.resolveBy(resolveDue, gmDue);
+        ticket.resumeClock();
+        ticket.record(now, TimelineStage.RESUMED, actor, "恢复处理计时，处理时限顺延至 "
+                + serviceLevels.showTime(resolveDue), null);
+    }
+
+    /** The manager gives more time (延长处理时限): both resolution due dates move by the extension. */
+    public void extendResolution(String ticketNo, String actor, Duration extension, String reason) {
+        Ticket ticket = get(ticketNo);
+        Urgency urgency = ticket.getUrgency();
+        Instant resolveDue = serviceLevels.dueAfter(ticket.getResolveDueAt(), extension, urgency);
+        ticket.resolveBy(resolveDue, serviceLevels.dueAfter(ticket.getGmDueAt(), extension, urgency));
+        ticket.record(clock.instant(), TimelineStage.REPLANNED, actor, "处理时限延长"
+                + ServiceLevelPolicy.describe(extension.toString()) + "，至 " + serviceLevels.showTime(resolveDue),
+                reason);
+    }
+
+    /** A new urgency: the service terms the ticket-sla decision gave for it, counted from receipt again. */
+    public ServiceTerms changeUrgency(String ticketNo, String actor, Urgency urgency, String responseWithin,
+            String resolveWithin, String callbackWithin, String reason) {
+        Ticket ticket = get(ticketNo);
+        ServiceTerms terms = serviceLevels.terms(ticket.getCreatedAt(), urgency, responseWithin, resolveWithin,
+                callbackWithin);
+        Urgency before = ticket.getUrgency();
+        ticket.assess(urgency, ticket.isMajor(), ticket.getDepartment(), terms);
+        ticket.record(clock.instant(), TimelineStage.REPLANNED, actor, "紧急程度由" + before.label() + "调整为"
+                + urgency.label() + "，处理时限至 " + serviceLevels.showTime(terms.resolveDueAt()), reason);
+        return terms;
+    }
+
+    public void changeHandler(String ticketNo, String actor, String handler, String reason) {
+        Ticket ticket = get(ticketNo);
+        Instant now = clock.instant();
+        ticket.dispatchTo(handler, now);
+        ticket.record(now, TimelineStage.DISPATCHED, actor, "改派给" + staff.userLabel(handler), reason);
+    }
+
+    public void reassign(String ticketNo, String actor, String department, String reason) {
+        Ticket ticket = get(ticketNo);
+        ticket.reassignTo(department);
+        ticket.record(clock.instant(), TimelineStage.ROUTED, actor, "转派至" + staff.departmentName(department),
+                reason);
     }
 
     public void archive(String ticketNo, Resolution resolution) {

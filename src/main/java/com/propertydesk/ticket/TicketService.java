@@ -133,6 +133,27 @@ public class TicketService {
         lifecycle.ownerRated(ticketNo, caller, rating, comment);
     }
 
+    /**
+     * Stops the resolution clock while the ticket waits for the owner (appointment moved at the owner's request,
+     * nobody home); {@link #resumeClock} restarts it with the service time that was left.
+     */
+    @Transactional
+    public void pauseClock(String ticketNo, String caller, String reason) {
+        Ticket ticket = tickets.findByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+        if (!workflow.pauseClock(ticketNo, caller, reason)) {
+            throw new ClockStateException("Ticket " + ticketNo + " has no running resolution clock to pause (status "
+                    + ticket.getStatus() + (ticket.getPausedAt() != null ? ", paused already" : "") + ")");
+        }
+    }
+
+    @Transactional
+    public void resumeClock(String ticketNo, String caller) {
+        Ticket ticket = tickets.findByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+        if (!workflow.resumeClock(ticketNo, caller)) {
+            throw new ClockStateException("Ticket " + ticketNo + " is not paused (status " + ticket.getStatus() + ")");
+        }
+    }
+
     @Transactional(readOnly = true)
     public TicketResponse find(String ticketNo) {
         return tickets.findByTicketNo(ticketNo).map(mapper::toResponse)

@@ -11,4 +11,10 @@ public interface TicketWorkflow {
 
     /** Completes the acceptance as the owner, through a self-service channel; the caller is recorded. */
     void acceptAsOwner(String ticketNo, String caller, boolean accepted, Integer rating, String comment);
+
+    /** Pauses the resolution clock; false when no running clock can be paused. */
+    boolean pauseClock(String ticketNo, String caller, String reason);
+
+    /** Resumes a paused resolution clock; false when it is not paused. */
+    boolean resumeClock(String ticketNo, String caller);
 }

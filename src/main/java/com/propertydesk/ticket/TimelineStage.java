@@ -18,6 +18,9 @@ public enum TimelineStage implements Labelled {
     REOPENED("重新派单"),
     MANAGER_REVIEW("经理处理"),
     ESCALATED("超时升级"),
+    PAUSED("暂停计时"),
+    RESUMED("恢复计时"),
+    REPLANNED("调整时限"),
     FEEDBACK("业主评价"),
     ARCHIVED("归档");
 

@@ -15,7 +15,8 @@ public enum WorkStep {
     VERIFY("verify", TicketStatus.VERIFYING, Clock.RESOLVE),
     ACCEPT("accept", TicketStatus.VERIFYING, Clock.RESOLVE),
     CALLBACK("callback", TicketStatus.CALLBACK, Clock.CALLBACK),
-    MANAGER_REVIEW("managerReview", null, Clock.REVIEW);
+    MANAGER_REVIEW("managerReview", null, Clock.REVIEW),
+    GM_ESCALATION("gmEscalation", null, Clock.REVIEW);
 
     /** Which due date a task of this step shows. */
     public enum Clock {

@@ -20,12 +20,29 @@ public class CamundaTicketWorkflow implements TicketWorkflow {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final IdentityService identityService;
+    private final TicketProcessOps ops;
 
     public CamundaTicketWorkflow(RuntimeService runtimeService, TaskService taskService,
-            IdentityService identityService) {
+            IdentityService identityService, TicketProcessOps ops) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.identityService = identityService;
+        this.ops = ops;
+    }
+
+    @Override
+    public boolean pauseClock(String ticketNo, String caller, String reason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVars.CLOCK_ACTOR, caller);
+        variables.put(ProcessVars.CLOCK_REASON, reason);
+        return ops.clockAwaits(ticketNo, TicketProcessOps.MESSAGE_PAUSED)
+                && ops.tellClock(ticketNo, TicketProcessOps.MESSAGE_PAUSED, variables);
+    }
+
+    @Override
+    public boolean resumeClock(String ticketNo, String caller) {
+        return ops.clockAwaits(ticketNo, TicketProcessOps.MESSAGE_RESUMED)
+                && ops.tellClock(ticketNo, TicketProcessOps.MESSAGE_RESUMED, Map.of(ProcessVars.CLOCK_ACTOR, caller));
     }
 
     @Override

@@ -43,7 +43,8 @@ public class NotifyDelegate implements JavaDelegate {
                 ? ticket.getDescription().substring(0, SUMMARY) + "…" : ticket.getDescription();
         String subject = "【紧急】" + ticket.getType().label() + " " + ticketNo + " · " + ticket.getReporterRoom()
                 + "：" + description;
-        notifications.notifyGroups(ticketNo, kind, groups, subject, ticket.getDescription());
+        notifications.notifyGroups(ticketNo, kind, groups, subject, ticket.getDescription(),
+                kind + ":" + ticketNo);
         lifecycle.notified(ticketNo, groups.stream().map(staff::departmentName).collect(Collectors.joining("、")),
                 subject);
     }

@@ -13,6 +13,8 @@ public final class ProcessKeys {
     public static final String CLOSURE = "ticket-closure";
     /** shared: a manager's review (经理处理) for major tickets, repeated dissatisfaction, escalations */
     public static final String MANAGER_REVIEW = "manager-review";
+    /** shared: the resolution clock with its escalation ladder, pause and re-plan (处理时限监控) */
+    public static final String SLA_WATCH = "sla-watch";
 
     public static final String DECISION_CATEGORY = "ticket-category";
     public static final String DECISION_URGENCY = "ticket-urgency";

@@ -60,6 +60,26 @@ public final class ProcessVars {
     public static final String ACCEPTANCE_CHANNEL = "acceptanceChannel";
     public static final String SELF_SERVICE = "SELF_SERVICE";
 
+    // service-level clocks
+    /** response due date (Date): the dispatch task's boundary timer, level 1 */
+    public static final String RESPONSE_DUE_AT = "responseDueAt";
+    /** resolution due date (Date): the sla-watch timer, level 2 */
+    public static final String RESOLVE_DUE_AT = "resolveDueAt";
+    /** twice the resolution time (Date): the sla-watch timer, level 3 */
+    public static final String GM_DUE_AT = "gmDueAt";
+    /** set when the resolution clock must be planned again (conditional event of the sla-watch) */
+    public static final String REPLAN_REQUESTED = "replanRequested";
+    public static final String CLOCK_ACTOR = "clockActor";
+    public static final String CLOCK_REASON = "clockReason";
+    public static final String ESCALATION_ACTION = "escalationAction";
+    public static final String NEW_HANDLER = "newHandler";
+    public static final String NEW_DEPARTMENT = "newDepartment";
+    public static final String EXTEND_HOURS = "extendHours";
+    public static final String NEW_URGENCY = "newUrgency";
+    /** who completed the manager's review */
+    public static final String REVIEWER = "reviewer";
+    public static final String GM_NOTE = "gmNote";
+
     // routing inside the shared processes
     public static final String CALLBACK_MISSES = "callbackMisses";
     public static final String REVIEW_REASON = "reviewReason";

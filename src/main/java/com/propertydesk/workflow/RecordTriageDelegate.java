@@ -2,6 +2,7 @@ package com.propertydesk.workflow;
 
 import com.propertydesk.ticket.Category;
 import com.propertydesk.ticket.ImpactScope;
+import com.propertydesk.ticket.ServiceTerms;
 import com.propertydesk.ticket.TicketLifecycle;
 import com.propertydesk.ticket.Triage;
 import com.propertydesk.ticket.Urgency;
@@ -21,7 +22,8 @@ public class RecordTriageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.recordTriage(Vars.requiredText(execution, ProcessVars.TICKET_NO, "工单号"), new Triage(
+        ServiceTerms terms = lifecycle.recordTriage(Vars.requiredText(execution, ProcessVars.TICKET_NO, "工单号"),
+                new Triage(
                 Vars.enumValue(execution, ProcessVars.CATEGORY, Category.class),
                 Vars.enumValue(execution, ProcessVars.IMPACT_SCOPE, ImpactScope.class),
                 Vars.bool(execution, ProcessVars.PUBLIC_AREA),
@@ -31,5 +33,6 @@ public class RecordTriageDelegate implements JavaDelegate {
                 Vars.requiredText(execution, ProcessVars.RESPONSE_WITHIN, "响应时限"),
                 Vars.requiredText(execution, ProcessVars.RESOLVE_WITHIN, "处理时限"),
                 Vars.requiredText(execution, ProcessVars.CALLBACK_WITHIN, "回访时限")));
+        execution.setVariable(ProcessVars.RESPONSE_DUE_AT, SlaClockDelegate.date(terms.responseDueAt()));
     }
 }

@@ -20,7 +20,10 @@ public class ReopenTicketDelegate implements JavaDelegate {
         String reason = Vars.text(execution, ProcessVars.MANAGER_NOTE) != null
                 ? "经理意见：" + Vars.text(execution, ProcessVars.MANAGER_NOTE)
                 : "回访不满意";
-        int reopens = lifecycle.reopen(Vars.requiredText(execution, ProcessVars.TICKET_NO, "工单号"), reason);
+        String ticketNo = Vars.requiredText(execution, ProcessVars.TICKET_NO, "工单号");
+        int reopens = lifecycle.reopen(ticketNo, reason);
         execution.setVariable(ProcessVars.REOPEN_COUNT, reopens);
+        execution.setVariable(ProcessVars.RESPONSE_DUE_AT,
+                SlaClockDelegate.date(lifecycle.get(ticketNo).getResponseDueAt()));
     }
 }

@@ -3,6 +3,7 @@ package com.propertydesk.workflow;
 import com.propertydesk.identity.Groups;
 import com.propertydesk.identity.StaffDirectory;
 import com.propertydesk.ticket.Category;
+import com.propertydesk.ticket.EscalationAction;
 import com.propertydesk.ticket.ImpactScope;
 import com.propertydesk.ticket.ManagerDecision;
 import com.propertydesk.ticket.Responsibility;
@@ -10,6 +11,7 @@ import com.propertydesk.ticket.ReviewReason;
 import com.propertydesk.ticket.Satisfaction;
 import com.propertydesk.ticket.TaskTerms;
 import com.propertydesk.ticket.TicketLifecycle;
+import com.propertydesk.ticket.Urgency;
 import com.propertydesk.ticket.WorkStep;
 import com.propertydesk.ticket.PartsList;
 import java.time.Clock;
@@ -118,6 +120,8 @@ public class TicketTaskListener implements TaskListener {
             case ACCEPT -> accepted(task, ticketNo, actor);
             case CALLBACK -> calledBack(task, ticketNo, actor);
             case MANAGER_REVIEW -> reviewed(task, ticketNo, actor);
+            case GM_ESCALATION -> lifecycle.gmReviewed(ticketNo, actor,
+                    Vars.requiredText(task, ProcessVars.GM_NOTE, "总经理意见"));
         }
     }
 
@@ -210,16 +214,59 @@ public class TicketTaskListener implements TaskListener {
 
     private void reviewed(DelegateTask task, String ticketNo, String actor) {
         ReviewReason reason = Vars.requiredEnum(task, ProcessVars.REVIEW_REASON, ReviewReason.class, "上报原因");
-        ManagerDecision decision = Vars.enumValue(task, ProcessVars.DECISION, ManagerDecision.class);
-        if (decision == null && reason.decisionRequired()) {
-            throw new BadUserRequestException("请选择处理决定（decision）");
+        String note = Vars.requiredText(task, ProcessVars.MANAGER_NOTE, "经理意见");
+        String decisionLabel;
+        if (reason == ReviewReason.SLA_OVERDUE) {
+            decisionLabel = overdueDecision(task, ticketNo);
+        } else {
+            ManagerDecision decision = Vars.enumValue(task, ProcessVars.DECISION, ManagerDecision.class);
+            if (decision == null && reason.decisionRequired()) {
+                throw new BadUserRequestException("请选择处理决定（decision）");
+            }
+            decisionLabel = decision == null ? null : decision.label();
         }
-        String note = Vars.text(task, ProcessVars.MANAGER_NOTE);
-        if (note == null) {
-            throw new BadUserRequestException("请填写经理意见（managerNote）");
+        task.setVariable(ProcessVars.REVIEWER, actor);
+        lifecycle.managerReviewed(ticketNo, actor, reason.label(), decisionLabel, note);
+    }
+
+    /** Checks what the manager decided about an overdue ticket; the sla-watch carries it out next. */
+    private String overdueDecision(DelegateTask task, String ticketNo) {
+        EscalationAction action = Vars.requiredEnum(task, ProcessVars.ESCALATION_ACTION, EscalationAction.class,
+                "处理决定");
+        switch (action) {
+            case CHANGE_HANDLER -> {
+                String handler = Vars.requiredText(task, ProcessVars.NEW_HANDLER, "新处理人");
+                if (!staff.userExists(handler)) {
+                    throw new BadUserRequestException("处理人 " + handler + " 不存在，请填写员工的用户名");
+                }
+                return action.label() + "为" + staff.userLabel(handler);
+            }
+            case REASSIGN -> {
+                String department = Vars.requiredText(task, ProcessVars.NEW_DEPARTMENT, "转派部门");
+                if (!Groups.DEPARTMENTS.contains(department)) {
+                    throw new BadUserRequestException("转派部门应为 " + String.join("、", Groups.DEPARTMENTS)
+                            + " 之一，收到：" + department);
+                }
+                return action.label() + "：" + staff.departmentName(department);
+            }
+            case EXTEND -> {
+                int hours = Vars.integer(task, ProcessVars.EXTEND_HOURS);
+                if (hours < 1 || hours > 720) {
+                    throw new BadUserRequestException("延长时限（extendHours）应为1到720小时");
+                }
+                return action.label() + hours + "小时";
+            }
+            case CHANGE_URGENCY -> {
+                Urgency urgency = Vars.requiredEnum(task, ProcessVars.NEW_URGENCY, Urgency.class, "新紧急程度");
+                if (urgency == lifecycle.get(ticketNo).getUrgency()) {
+                    throw new BadUserRequestException("新紧急程度与现在相同：" + urgency.label());
+                }
+                return action.label() + "为" + urgency.label();
+            }
+            default -> {
+                return action.label();
+            }
         }
-        lifecycle.managerReviewed(ticketNo, actor, reason.label(), decision == null ? null : decision.label(),
-                note);
     }
 
     /** The person completing the task: the authenticated user (Tasklist, REST), else the assignee. */

@@ -1,5 +1,7 @@
 package com.propertydesk.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -11,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on H2 in memory with the real engine, delegates and web server; the job executor is
@@ -30,6 +34,26 @@ public abstract class SpringTestBase {
     @LocalServerPort
     protected int port;
 
+    /** A real SMTP server for the whole test JVM: every e-mail notice of every test lands here. */
+    protected static final GreenMail MAIL = startMail();
+
+    public static final String WEBHOOK_SECRET = "test-webhook-secret";
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
+    }
+
+    @DynamicPropertySource
+    static void notificationChannels(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("propertydesk.notifications.email.enabled", () -> "true");
+        registry.add("propertydesk.notifications.webhook.url", () -> TestWebhook.get().url());
+        registry.add("propertydesk.notifications.webhook.secret", () -> WEBHOOK_SECRET);
+    }
+
     @BeforeEach
     void bindAssertions() {
         BpmnAwareTests.init(engine);
@@ -37,6 +61,7 @@ public abstract class SpringTestBase {
 
     @AfterEach
     void resetClock() {
+        TestWebhook.get().answer(200);
         ClockUtil.reset();
         engine.getIdentityService().clearAuthentication();
     }

@@ -244,7 +244,7 @@ class ComplaintProcessTest extends SpringTestBase {
         assertThat(reopened.reopenCount()).isEqualTo(1);
         assertThat(reopened.status().name()).isEqualTo("DISPATCHED");
         assertThat(reopened.satisfaction()).isNull();
-        assertThat(entry(no, TimelineStage.REOPENED).action()).isEqualTo("重新派单（第1次）");
+        assertThat(entry(no, TimelineStage.REOPENED).action()).startsWith("重新派单（第1次），响应时限至 ");
 
         walkToCallback(no, "engineer", "engineer", "engineer2");
         desk.complete(no, "callback", "cs", "ownerReached", "true", "satisfaction", "SATISFIED");

@@ -99,9 +99,13 @@ class RepairProcessTest extends SpringTestBase {
         assertThat(ticket.responseDueAt().toInstant()).isEqualTo(MONDAY_9AM.plus(Duration.ofMinutes(15)));
         assertThat(desk.task(no, "dispatch").getPriority()).isEqualTo(100);
         List<Notification> notices = notifications.findByTicketNoOrderByIdAsc(no);
-        assertThat(notices).hasSize(1);
-        assertThat(notices.get(0).getRecipients()).isEqualTo("engineering,manager");
-        assertThat(notices.get(0).getSubject()).startsWith("【紧急】报修 " + no);
+        assertThat(notices).extracting(Notification::getChannel).containsExactlyInAnyOrder(
+                Notification.Channel.LOG, Notification.Channel.EMAIL, Notification.Channel.WEBHOOK);
+        assertThat(notices).allSatisfy(notice -> {
+            assertThat(notice.getRecipients()).isEqualTo("engineering,manager");
+            assertThat(notice.getSubject()).startsWith("【紧急】报修 " + no);
+            assertThat(notice.getStatus()).isEqualTo(Notification.Status.SENT);
+        });
         assertThat(entry(ticket, TimelineStage.NOTIFIED).action()).isEqualTo("已通知工程部、物业中心经理");
     }
 
@@ -119,7 +123,7 @@ class RepairProcessTest extends SpringTestBase {
 
         desk.runDueJobs(no);
 
-        assertThat(notifications.findByTicketNoOrderByIdAsc(no)).hasSize(1);
+        assertThat(notifications.findByTicketNoOrderByIdAsc(no)).hasSize(3);
         assertThat(desk.task(no, "dispatch")).isNotNull();
     }
 

@@ -123,6 +123,31 @@ public class TicketController {
         return tickets.find(ticketNo);
     }
 
+    @Operation(summary = "Pause the resolution clock while the ticket waits for the owner",
+            description = "For an appointment moved at the owner's request or nobody at home. The service time "
+                    + "left is kept; resume restarts the clock with it and moves the resolution due dates.")
+    @ApiResponse(responseCode = "200", description = "Paused; the ticket as it is now")
+    @ApiResponse(responseCode = "409", description = "No running resolution clock (not dispatched yet, resolved, "
+            + "or paused already)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping(path = "/{ticketNo}/pause", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public TicketResponse pause(@PathVariable String ticketNo, @Valid @RequestBody PauseRequest pause,
+            Authentication caller) {
+        tickets.pauseClock(ticketNo, caller.getName(), pause.reason().strip());
+        return tickets.find(ticketNo);
+    }
+
+    @Operation(summary = "Resume a paused resolution clock")
+    @ApiResponse(responseCode = "200", description = "Resumed; the ticket with its new resolution due dates")
+    @ApiResponse(responseCode = "409", description = "The clock is not paused",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping("/{ticketNo}/resume")
+    public TicketResponse resume(@PathVariable String ticketNo, Authentication caller) {
+        tickets.resumeClock(ticketNo, caller.getName());
+        return tickets.find(ticketNo);
+    }
+
     @Operation(summary = "List tickets, newest first",
             description = "from/to bound the creation time: an ISO date (2026-11-01, a whole day in the service "
                     + "centre's time zone) or date-time with offset; from is inclusive, to is inclusive for a "

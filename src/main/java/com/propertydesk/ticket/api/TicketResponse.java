@@ -40,6 +40,10 @@ public record TicketResponse(
         OffsetDateTime responseDueAt,
         OffsetDateTime resolveDueAt,
         OffsetDateTime callbackDueAt,
+        @Schema(description = "Still open at this moment, the general manager is told (三级升级)")
+        OffsetDateTime gmDueAt,
+        @Schema(description = "Set while the resolution clock is paused (the owner is away)")
+        OffsetDateTime pausedAt,
         OffsetDateTime respondedAt,
         OffsetDateTime handledAt,
         OffsetDateTime archivedAt,
