@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.propertydesk.ticket.ClockStateException;
 import com.propertydesk.ticket.FeedbackNotExpectedException;
 import com.propertydesk.ticket.IdempotencyKeyReusedException;
+import com.propertydesk.ticket.NotAllowedException;
 import com.propertydesk.ticket.TicketNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -165,7 +166,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TicketNotFoundException.class)
     ResponseEntity<Object> notFound(TicketNotFoundException ex, WebRequest request) {
         return respond(problem(HttpStatus.NOT_FOUND, "ticket-not-found", "Ticket not found",
-                "There is no ticket " + ex.getTicketNo()), request);
+                "There is no ticket " + ex.getTicketNo() + " you may see"), request);
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ResponseEntity<Object> notAllowed(NotAllowedException ex, WebRequest request) {
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage()), request);
     }
 
     @ExceptionHandler(ClockStateException.class)

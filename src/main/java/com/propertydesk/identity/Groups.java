@@ -14,6 +14,14 @@ public final class Groups {
     public static final String GM = "gm";
     public static final String INTEGRATOR = "integrator";
     public static final String ADMIN = "camunda-admin";
+    /** granted to an integrator to read every ticket, not only those it filed */
+    public static final String ALL_TICKETS = "all-tickets";
+    /** granted to an integrator (call centre) to see owners' phone numbers unmasked */
+    public static final String OWNER_PHONES = "owner-phones";
+
+    /** The groups whose members work in Tasklist. */
+    public static final List<String> STAFF = List.of(FRONT_DESK, CUSTOMER_SERVICE, ENGINEERING, CLEANING, SECURITY,
+            MANAGER, GM);
 
     /** The departments tickets are routed to (ticket-routing) and may be reassigned to. */
     public static final List<String> DEPARTMENTS = List.of(ENGINEERING, CLEANING, SECURITY, CUSTOMER_SERVICE);
@@ -31,7 +39,9 @@ public final class Groups {
             new Definition(MANAGER, "物业中心经理", "WORKFLOW"),
             new Definition(GM, "总经理", "WORKFLOW"),
             new Definition(INTEGRATOR, "接口调用方", "SYSTEM"),
-            new Definition(ADMIN, "系统管理员", "SYSTEM"));
+            new Definition(ADMIN, "系统管理员", "SYSTEM"),
+            new Definition(ALL_TICKETS, "接口授权：读取全部工单", "SYSTEM"),
+            new Definition(OWNER_PHONES, "接口授权：查看业主电话", "SYSTEM"));
 
     private Groups() {
     }

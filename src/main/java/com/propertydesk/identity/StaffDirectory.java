@@ -19,6 +19,12 @@ public class StaffDirectory {
         return userId != null && identityService.createUserQuery().userId(userId).count() == 1;
     }
 
+    /** Whether the user works in Tasklist (belongs to a staff group), as opposed to an integrator account. */
+    public boolean isStaff(String userId) {
+        return userId != null && identityService.createGroupQuery().groupMember(userId)
+                .groupIdIn(Groups.STAFF.toArray(String[]::new)).count() > 0;
+    }
+
     public boolean isMember(String userId, String groupId) {
         return userId != null && groupId != null
                 && identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1;

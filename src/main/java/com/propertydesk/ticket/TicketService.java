@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +31,15 @@ public class TicketService {
     private final TicketMapper mapper;
     private final TicketProperties properties;
     private final TicketLifecycle lifecycle;
+    private final TicketAccess access;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     public TicketService(TicketRepository tickets, TicketNumberGenerator numbers, TicketWorkflow workflow,
-            TicketMapper mapper, TicketProperties properties, TicketLifecycle lifecycle, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            TicketMapper mapper, TicketProperties properties, TicketLifecycle lifecycle, TicketAccess access,
+            Clock clock, PlatformTransactionManager transactionManager) {
         this.lifecycle = lifecycle;
+        this.access = access;
         this.tickets = tickets;
         this.numbers = numbers;
         this.workflow = workflow;
@@ -54,7 +57,11 @@ public class TicketService {
      * Stores the ticket and starts its process in one transaction. With an idempotency key, a retry of the same
      * request returns the first ticket, also when both arrive at once on different nodes.
      */
-    public Intake receive(NewTicket request, String receivedBy, String idempotencyKey) {
+    public Intake receive(NewTicket request, Caller caller, String idempotencyKey) {
+        if (!access.mayFile(caller)) {
+            throw new NotAllowedException("Your account may not file tickets");
+        }
+        String receivedBy = caller.id();
         String hash = idempotencyKey == null ? null : hash(request);
         if (idempotencyKey != null) {
             Optional<Intake> replay = transaction.execute(status -> replay(receivedBy, idempotencyKey, hash));
@@ -105,8 +112,12 @@ public class TicketService {
      * rejects it (a rejection is a rework); once a ticket is handled it rates it.
      */
     @Transactional
-    public void feedback(String ticketNo, String caller, Boolean accepted, Integer rating, String comment) {
-        Ticket ticket = tickets.findByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+    public void feedback(String ticketNo, Caller caller, Boolean accepted, Integer rating, String comment) {
+        Ticket ticket = readable(ticketNo, caller);
+        if (!access.mayGiveOwnerFeedback(caller, ticket)) {
+            throw new NotAllowedException("Only the owner's app that filed ticket " + ticketNo
+                    + " or customer service may give the owner's feedback");
+        }
         if (workflow.awaitsAcceptance(ticketNo)) {
             if (Boolean.TRUE.equals(ticket.getPublicArea())) {
                 throw new FeedbackNotExpectedException("Ticket " + ticketNo
@@ -116,7 +127,7 @@ public class TicketService {
                 throw new InvalidFieldException("accepted", "is required while the repair awaits the owner's "
                         + "acceptance");
             }
-            workflow.acceptAsOwner(ticketNo, caller, accepted, rating, comment);
+            workflow.acceptAsOwner(ticketNo, caller.id(), accepted, rating, comment);
             return;
         }
         if (accepted != null) {
@@ -130,7 +141,7 @@ public class TicketService {
         if (rating == null) {
             throw new InvalidFieldException("rating", "is required");
         }
-        lifecycle.ownerRated(ticketNo, caller, rating, comment);
+        lifecycle.ownerRated(ticketNo, caller.id(), rating, comment);
     }
 
     /**
@@ -138,34 +149,57 @@ public class TicketService {
      * nobody home); {@link #resumeClock} restarts it with the service time that was left.
      */
     @Transactional
-    public void pauseClock(String ticketNo, String caller, String reason) {
-        Ticket ticket = tickets.findByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
-        if (!workflow.pauseClock(ticketNo, caller, reason)) {
+    public void pauseClock(String ticketNo, Caller caller, String reason) {
+        Ticket ticket = workable(ticketNo, caller);
+        if (!workflow.pauseClock(ticketNo, caller.id(), reason)) {
             throw new ClockStateException("Ticket " + ticketNo + " has no running resolution clock to pause (status "
                     + ticket.getStatus() + (ticket.getPausedAt() != null ? ", paused already" : "") + ")");
         }
     }
 
     @Transactional
-    public void resumeClock(String ticketNo, String caller) {
-        Ticket ticket = tickets.findByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
-        if (!workflow.resumeClock(ticketNo, caller)) {
+    public void resumeClock(String ticketNo, Caller caller) {
+        Ticket ticket = workable(ticketNo, caller);
+        if (!workflow.resumeClock(ticketNo, caller.id())) {
             throw new ClockStateException("Ticket " + ticketNo + " is not paused (status " + ticket.getStatus() + ")");
         }
     }
 
+    /** The ticket as the caller may see it (404 for a ticket the caller may not read). */
     @Transactional(readOnly = true)
-    public TicketResponse find(String ticketNo) {
-        return tickets.findByTicketNo(ticketNo).map(mapper::toResponse)
-                .orElseThrow(() -> new TicketNotFoundException(ticketNo));
+    public TicketResponse find(String ticketNo, Caller caller) {
+        Ticket ticket = readable(ticketNo, caller);
+        return mapper.toResponse(ticket, access.maySeePhone(caller, ticket) ? TicketMapper.PhoneVisibility.WHOLE
+                : TicketMapper.PhoneVisibility.MASKED);
     }
 
+    /** The tickets the caller may read that match the filter; phones always masked. */
     @Transactional(readOnly = true)
-    public TicketPage search(TicketFilter filter, int page, int size) {
-        var result = tickets.findAll(TicketSpecifications.matching(filter),
+    public TicketPage search(TicketFilter filter, int page, int size, Caller caller) {
+        Specification<Ticket> matching = TicketSpecifications.matching(filter);
+        Specification<Ticket> readable = access.readable(caller);
+        var result = tickets.findAll(readable == null ? matching : matching.and(readable),
                 PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
         return new TicketPage(result.getContent().stream().map(mapper::toSummary).toList(), page, size,
                 result.getTotalElements(), result.getTotalPages());
+    }
+
+    private Ticket readable(String ticketNo, Caller caller) {
+        Ticket ticket = tickets.findByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+        if (!access.mayRead(caller, ticket)) {
+            // as if it did not exist: ticket numbers are guessable, owners' complaints are private
+            throw new TicketNotFoundException(ticketNo);
+        }
+        return ticket;
+    }
+
+    private Ticket workable(String ticketNo, Caller caller) {
+        Ticket ticket = readable(ticketNo, caller);
+        if (!access.mayPause(caller, ticket)) {
+            throw new NotAllowedException("Only the handler, the department, customer service, the manager or the "
+                    + "owner's app that filed it may pause or resume ticket " + ticketNo);
+        }
+        return ticket;
     }
 
     private static String hash(NewTicket request) {

@@ -59,6 +59,8 @@ public final class ProcessVars {
     /** how the owner's acceptance arrived; SELF_SERVICE when through the feedback endpoint */
     public static final String ACCEPTANCE_CHANNEL = "acceptanceChannel";
     public static final String SELF_SERVICE = "SELF_SERVICE";
+    /** who the application completed a task for (no engine user is authenticated then): the owner's app */
+    public static final String COMPLETED_FOR = "completedFor";
 
     // service-level clocks
     /** response due date (Date): the dispatch task's boundary timer, level 1 */

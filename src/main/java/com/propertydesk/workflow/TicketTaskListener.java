@@ -1,7 +1,9 @@
 package com.propertydesk.workflow;
 
+import com.propertydesk.identity.AuthorizationSetup;
 import com.propertydesk.identity.Groups;
 import com.propertydesk.identity.StaffDirectory;
+import com.propertydesk.identity.TasklistFilters;
 import com.propertydesk.ticket.Category;
 import com.propertydesk.ticket.EscalationAction;
 import com.propertydesk.ticket.ImpactScope;
@@ -20,6 +22,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -40,11 +44,16 @@ public class TicketTaskListener implements TaskListener {
 
     private final TicketLifecycle lifecycle;
     private final StaffDirectory staff;
+    private final TasklistFilters filters;
+    private final AuthorizationSetup authorizations;
     private final Clock clock;
 
-    public TicketTaskListener(TicketLifecycle lifecycle, StaffDirectory staff, Clock clock) {
+    public TicketTaskListener(TicketLifecycle lifecycle, StaffDirectory staff, TasklistFilters filters,
+            AuthorizationSetup authorizations, Clock clock) {
         this.lifecycle = lifecycle;
         this.staff = staff;
+        this.filters = filters;
+        this.authorizations = authorizations;
         this.clock = clock;
     }
 
@@ -81,9 +90,22 @@ public class TicketTaskListener implements TaskListener {
         if (step == WorkStep.VERIFY) {
             offerVerificationToManagerIfNoColleague(task);
         }
+        followedByWhoTookItIn(task);
         if (step == WorkStep.DISPATCH) {
             task.setVariableLocal(ProcessVars.DEPARTMENT_STAFF,
                     staff.memberList(Vars.text(task, ProcessVars.DEPARTMENT)));
+        }
+    }
+
+    /**
+     * 首问负责制: the staff member who took the ticket in may read (not work) each of its tasks and finds them
+     * under "我受理的" in Tasklist.
+     */
+    private void followedByWhoTookItIn(DelegateTask task) {
+        String receivedBy = Vars.text(task, ProcessVars.RECEIVED_BY);
+        if (staff.isStaff(receivedBy)) {
+            authorizations.grantUser(receivedBy, Resources.TASK, task.getId(), Permissions.READ);
+            filters.ensureReceivedByMe(receivedBy);
         }
     }
 
@@ -184,7 +206,6 @@ public class TicketTaskListener implements TaskListener {
         int reworks = lifecycle.acceptance(ticketNo, actor, how, accepted, Vars.rating(task, ProcessVars.RATING),
                 Vars.text(task, ProcessVars.VERIFY_NOTE));
         task.setVariable(ProcessVars.REWORK_COUNT, reworks);
-        task.setVariable(ProcessVars.ACCEPTANCE_CHANNEL, null);
     }
 
     private void verified(DelegateTask task, String ticketNo, String actor) {
@@ -269,12 +290,19 @@ public class TicketTaskListener implements TaskListener {
         }
     }
 
-    /** The person completing the task: the authenticated user (Tasklist, REST), else the assignee. */
+    /**
+     * The person completing the task: the authenticated user (Tasklist, engine REST); for a completion the
+     * application makes on someone's behalf (the owner's feedback), the caller it names; else the assignee.
+     */
     private static String actor(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService()
                 .getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
+        }
+        String onBehalf = Vars.text(task, ProcessVars.COMPLETED_FOR);
+        if (onBehalf != null) {
+            return onBehalf;
         }
         return task.getAssignee() != null ? task.getAssignee() : TicketLifecycle.SYSTEM;
     }

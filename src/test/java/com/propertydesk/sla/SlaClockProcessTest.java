@@ -215,17 +215,17 @@ class SlaClockProcessTest extends SpringTestBase {
         String no = dispatchedMondayComplaint();
         now("2026-11-23T10:00");
 
-        tickets.pauseClock(no, "engineer2", "业主出差，改约周四");
+        tickets.pauseClock(no, desk.caller("engineer2"), "业主出差，改约周四");
 
         assertThat(desk.ticket(no).pausedAt()).isNotNull();
         assertThat(timer(no, "Timer_ResolveDue")).as("no resolution timer while paused").isNull();
-        assertThatThrownBy(() -> tickets.pauseClock(no, "engineer2", "again")).isInstanceOf(ClockStateException.class);
+        assertThatThrownBy(() -> tickets.pauseClock(no, desk.caller("engineer2"), "again")).isInstanceOf(ClockStateException.class);
 
         now("2026-11-26T10:00");
         desk.runDueJobs(no);
         assertThat(desk.ticket(no).escalations()).as("nothing escalates while paused").isEmpty();
 
-        tickets.resumeClock(no, "engineer2");
+        tickets.resumeClock(no, desk.caller("engineer2"));
 
         // 23 service hours were left (Monday 8h, Tuesday 9.5h, Wednesday 5.5h): Thursday 8h, Friday 9.5h, Monday 5.5h
         TicketResponse ticket = desk.ticket(no);
@@ -235,7 +235,7 @@ class SlaClockProcessTest extends SpringTestBase {
         assertThat(desk.task(no, "handle").getDueDate().toInstant()).isEqualTo(at("2026-11-30T14:00"));
         assertThat(entry(ticket, TimelineStage.PAUSED).note()).isEqualTo("业主出差，改约周四");
         assertThat(entry(ticket, TimelineStage.RESUMED).action()).isEqualTo("恢复处理计时，处理时限顺延至 11月30日 14:00");
-        assertThatThrownBy(() -> tickets.resumeClock(no, "engineer2")).isInstanceOf(ClockStateException.class);
+        assertThatThrownBy(() -> tickets.resumeClock(no, desk.caller("engineer2"))).isInstanceOf(ClockStateException.class);
     }
 
     @Test

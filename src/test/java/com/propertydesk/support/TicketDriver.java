@@ -2,6 +2,7 @@ package com.propertydesk.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propertydesk.ticket.Caller;
 import com.propertydesk.ticket.Category;
 import com.propertydesk.ticket.Channel;
 import com.propertydesk.ticket.NewTicket;
@@ -57,11 +58,21 @@ public class TicketDriver {
                 description, "请尽快上门", category, null, publicArea, needsSurvey);
     }
 
-    /** Files the ticket as {@code frontdesk} and runs its asynchronous start: it is then triaged. */
+    /**
+     * Files the ticket as the front desk would (the owner's app, {@code integrator}, for a ticket from the app) and
+     * runs its asynchronous start: it is then triaged.
+     */
     public String file(NewTicket ticket) {
-        String ticketNo = tickets.receive(ticket, "frontdesk", null).ticketNo();
+        String receivedBy = ticket.channel() == Channel.APP ? "integrator" : "frontdesk";
+        String ticketNo = tickets.receive(ticket, caller(receivedBy), null).ticketNo();
         runDueJobs(ticketNo);
         return ticketNo;
+    }
+
+    /** A user as the ticket services see them: id and groups. */
+    public Caller caller(String userId) {
+        return new Caller(userId, engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     public ProcessInstance process(String ticketNo) {
@@ -69,8 +80,9 @@ public class TicketDriver {
                 .processDefinitionKeyIn("complaint", "repair").singleResult();
     }
 
+    /** The ticket with everything the application knows, phone included (as customer service sees it). */
     public TicketResponse ticket(String ticketNo) {
-        return tickets.find(ticketNo);
+        return tickets.find(ticketNo, caller("cs"));
     }
 
     /** The open task of a step (task definition key), in whichever called process it lives. */

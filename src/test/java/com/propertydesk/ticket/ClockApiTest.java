@@ -20,8 +20,8 @@ class ClockApiTest extends SpringTestBase {
         LifecycleScenario scenario = new LifecycleScenario(api, false);
         String no = api.postJson("/api/v1/tickets", "frontdesk", complaintBody(TicketDriver.uniqueRoom(), "卫生间漏水"))
                 .json().get("ticketNo").asText();
-        Reply tooEarly = api.postJson("/api/v1/tickets/" + no + "/pause", "engineer2", Map.of("reason", "业主不在"));
-        assertThat(tooEarly.status()).as("nothing to pause before dispatch").isEqualTo(409);
+        Reply tooEarly = api.postJson("/api/v1/tickets/" + no + "/pause", "cs", Map.of("reason", "业主不在"));
+        assertThat(tooEarly.status()).as("no clock runs before the ticket reaches dispatch").isEqualTo(409);
         scenario.work(no, "dispatch", "engineer", ApiClient.variables("handler", "engineer2"));
 
         Reply paused = api.postJson("/api/v1/tickets/" + no + "/pause", "engineer2", Map.of("reason", "业主出差，改约周四"));

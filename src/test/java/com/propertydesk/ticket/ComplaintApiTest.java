@@ -118,7 +118,7 @@ class ComplaintApiTest extends SpringTestBase {
         new LifecycleScenario(api, false).awaitTask(no, "dispatch", "guard", "");
 
         Reply page = api.get("/api/v1/tickets?category=SECURITY_ORDER&department=security&status=DISPATCHED"
-                + "&type=COMPLAINT&urgency=NORMAL&size=100", "integrator");
+                + "&type=COMPLAINT&urgency=NORMAL&size=100", "cs");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().get("size").asInt()).isEqualTo(100);
@@ -130,11 +130,11 @@ class ComplaintApiTest extends SpringTestBase {
             assertThat(each.get("category").asText()).isEqualTo("SECURITY_ORDER");
             assertThat(each.get("status").asText()).isEqualTo("DISPATCHED");
         });
-        assertThat(findItem(api.get("/api/v1/tickets?category=ENGINEERING&size=100", "integrator").json(), no))
+        assertThat(findItem(api.get("/api/v1/tickets?category=ENGINEERING&size=100", "cs").json(), no))
                 .isNull();
-        assertThat(findItem(api.get("/api/v1/tickets?from=2000-01-01&to=2000-01-31", "integrator").json(), no))
+        assertThat(findItem(api.get("/api/v1/tickets?from=2000-01-01&to=2000-01-31", "cs").json(), no))
                 .as("outside the time range").isNull();
-        Reply firstPage = api.get("/api/v1/tickets?size=1&page=0", "integrator");
+        Reply firstPage = api.get("/api/v1/tickets?size=1&page=0", "cs");
         assertThat(firstPage.json().get("items")).hasSize(1);
         assertThat(firstPage.json().get("totalElements").asLong()).isGreaterThanOrEqualTo(1);
     }

@@ -111,8 +111,8 @@ class RepairProcessTest extends SpringTestBase {
 
     @Test
     void theEmergencyNoticeIsAJobOfItsOwnSoAFailingChannelCannotLoseTheTicket() {
-        String no = tickets.receive(repair(uniqueRoom(), "停电了，电梯也停了", null, false, null), "frontdesk", null)
-                .ticketNo();
+        String no = tickets.receive(repair(uniqueRoom(), "停电了，电梯也停了", null, false, null),
+                desk.caller("integrator"), null).ticketNo();
         engine.getManagementService().executeJob(desk.jobs(no).get(0).getId());
 
         assertThat(desk.process(no)).isWaitingAt("Task_NotifyEmergency");
@@ -177,7 +177,7 @@ class RepairProcessTest extends SpringTestBase {
         assertThat(handled.chargeable()).isFalse();
         assertThat(handled.charge()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(candidateGroups(desk.task(no, "accept"))).containsExactly("manager");
-        assertThatThrownBy(() -> tickets.feedback(no, "integrator", true, 5, null))
+        assertThatThrownBy(() -> tickets.feedback(no, desk.caller("integrator"), true, 5, null))
                 .isInstanceOf(FeedbackNotExpectedException.class).hasMessageContaining("public-area");
 
         desk.complete(no, "accept", "manager", "accepted", "true");
@@ -190,7 +190,7 @@ class RepairProcessTest extends SpringTestBase {
     void theOwnerRejectsOnceThroughTheAppThenAccepts() {
         String no = handledPrivateRepair();
 
-        tickets.feedback(no, "integrator", false, 2, "还是漏水");
+        tickets.feedback(no, desk.caller("integrator"), false, 2, "还是漏水");
 
         Task rework = desk.task(no, "handle");
         assertThat(rework.getAssignee()).isEqualTo("engineer2");
@@ -201,10 +201,12 @@ class RepairProcessTest extends SpringTestBase {
         TimelineEntryView rework1 = entry(rejected, TimelineStage.REWORK);
         assertThat(rework1.action()).isEqualTo("业主通过自助渠道验收不通过，退回处理（第1次返工），评分 2");
         assertThat(rework1.actor()).isEqualTo("integrator");
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("accept").processInstanceBusinessKey(no)
+                .count()).isZero();
         assertThat(rework1.note()).isEqualTo("还是漏水");
 
         desk.complete(no, "handle", "engineer2", "actionTaken", "重新密封", "responsibility", "OWNER");
-        tickets.feedback(no, "integrator", true, 4, "好了");
+        tickets.feedback(no, desk.caller("integrator"), true, 4, "好了");
 
         TicketResponse accepted = desk.ticket(no);
         assertThat(accepted.rating()).isEqualTo(4);
@@ -216,10 +218,10 @@ class RepairProcessTest extends SpringTestBase {
     @Test
     void aSecondRejectionAlsoPutsTheRepairInFrontOfTheManager() {
         String no = handledPrivateRepair();
-        tickets.feedback(no, "integrator", false, null, "还是漏水");
+        tickets.feedback(no, desk.caller("integrator"), false, null, "还是漏水");
         desk.complete(no, "handle", "engineer2", "actionTaken", "重新密封", "responsibility", "OWNER");
 
-        tickets.feedback(no, "integrator", false, 1, "依旧漏水");
+        tickets.feedback(no, desk.caller("integrator"), false, 1, "依旧漏水");
 
         assertThat(desk.ticket(no).reworkCount()).isEqualTo(2);
         Task review = desk.task(no, "managerReview");
@@ -235,9 +237,9 @@ class RepairProcessTest extends SpringTestBase {
     @Test
     void theOwnerRatesAHandledTicketLater() {
         String no = handledPrivateRepair();
-        tickets.feedback(no, "integrator", true, null, null);
+        tickets.feedback(no, desk.caller("integrator"), true, null, null);
 
-        tickets.feedback(no, "integrator", null, 3, "上门有点晚");
+        tickets.feedback(no, desk.caller("integrator"), null, 3, "上门有点晚");
 
         TicketResponse ticket = desk.ticket(no);
         assertThat(ticket.rating()).isEqualTo(3);
@@ -248,12 +250,12 @@ class RepairProcessTest extends SpringTestBase {
     void feedbackThatDoesNotFitTheStageIsRefused() {
         String no = desk.file(repair(uniqueRoom(), "阳台门锁坏了", null, false, null));
 
-        assertThatThrownBy(() -> tickets.feedback(no, "integrator", null, 5, null))
+        assertThatThrownBy(() -> tickets.feedback(no, desk.caller("integrator"), null, 5, null))
                 .isInstanceOf(FeedbackNotExpectedException.class).hasMessageContaining("once it has been handled");
-        assertThatThrownBy(() -> tickets.feedback(no, "integrator", true, 5, null))
+        assertThatThrownBy(() -> tickets.feedback(no, desk.caller("integrator"), true, 5, null))
                 .isInstanceOf(FeedbackNotExpectedException.class).hasMessageContaining("awaits no acceptance");
         String handled = handledPrivateRepair();
-        assertThatThrownBy(() -> tickets.feedback(handled, "integrator", null, 5, null))
+        assertThatThrownBy(() -> tickets.feedback(handled, desk.caller("integrator"), null, 5, null))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.getField()).isEqualTo("accepted"));
     }
 

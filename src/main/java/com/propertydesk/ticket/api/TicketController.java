@@ -1,6 +1,7 @@
 package com.propertydesk.ticket.api;
 
 import com.propertydesk.config.InvalidFieldException;
+import com.propertydesk.ticket.Caller;
 import com.propertydesk.ticket.Category;
 import com.propertydesk.ticket.TicketService;
 import com.propertydesk.ticket.TicketStatus;
@@ -83,24 +84,27 @@ public class TicketController {
                 && request.occurredAt().toInstant().isAfter(clock.instant().plus(CLOCK_SKEW))) {
             throw new InvalidFieldException("occurredAt", "must not be in the future");
         }
-        var intake = tickets.receive(mapper.toNewTicket(request), caller.getName(), idempotencyKey);
+        Caller who = Callers.of(caller);
+        var intake = tickets.receive(mapper.toNewTicket(request), who, idempotencyKey);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{ticketNo}")
                 .buildAndExpand(intake.ticketNo()).toUri();
         var created = ResponseEntity.created(location);
         if (intake.replayed()) {
             created.header("Idempotent-Replayed", "true");
         }
-        return created.body(tickets.find(intake.ticketNo()));
+        return created.body(tickets.find(intake.ticketNo(), who));
     }
 
-    @Operation(summary = "Read a ticket with its timeline")
+    @Operation(summary = "Read a ticket with its timeline",
+            description = "404 also for a ticket the caller may not read. The owner's phone is masked unless the "
+                    + "caller is customer service, the manager, the handler of the open ticket or granted owner-phones.")
     @ApiResponse(responseCode = "200", description = "The ticket")
     @ApiResponse(responseCode = "404", description = "No such ticket",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{ticketNo}")
-    public TicketResponse get(@PathVariable String ticketNo) {
-        return tickets.find(ticketNo);
+    public TicketResponse get(@PathVariable String ticketNo, Authentication caller) {
+        return tickets.find(ticketNo, Callers.of(caller));
     }
 
     @Operation(summary = "The owner's acceptance or rating from a self-service channel",
@@ -119,8 +123,9 @@ public class TicketController {
             Authentication caller) {
         String comment = feedback.comment() == null || feedback.comment().isBlank() ? null
                 : feedback.comment().strip();
-        tickets.feedback(ticketNo, caller.getName(), feedback.accepted(), feedback.rating(), comment);
-        return tickets.find(ticketNo);
+        Caller who = Callers.of(caller);
+        tickets.feedback(ticketNo, who, feedback.accepted(), feedback.rating(), comment);
+        return tickets.find(ticketNo, who);
     }
 
     @Operation(summary = "Pause the resolution clock while the ticket waits for the owner",
@@ -133,8 +138,9 @@ public class TicketController {
     @PostMapping(path = "/{ticketNo}/pause", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TicketResponse pause(@PathVariable String ticketNo, @Valid @RequestBody PauseRequest pause,
             Authentication caller) {
-        tickets.pauseClock(ticketNo, caller.getName(), pause.reason().strip());
-        return tickets.find(ticketNo);
+        Caller who = Callers.of(caller);
+        tickets.pauseClock(ticketNo, who, pause.reason().strip());
+        return tickets.find(ticketNo, who);
     }
 
     @Operation(summary = "Resume a paused resolution clock")
@@ -144,8 +150,9 @@ public class TicketController {
                     schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping("/{ticketNo}/resume")
     public TicketResponse resume(@PathVariable String ticketNo, Authentication caller) {
-        tickets.resumeClock(ticketNo, caller.getName());
-        return tickets.find(ticketNo);
+        Caller who = Callers.of(caller);
+        tickets.resumeClock(ticketNo, who);
+        return tickets.find(ticketNo, who);
     }
 
     @Operation(summary = "List tickets, newest first",
@@ -165,10 +172,11 @@ public class TicketController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            Authentication caller) {
         TimeRanges.Range range = timeRanges.parse(from, to);
         return tickets.search(new TicketFilter(status, type, category, urgency, blankToNull(department),
-                range.from(), range.to()), page, size);
+                range.from(), range.to()), page, size, Callers.of(caller));
     }
 
     private static String blankToNull(String text) {

@@ -5,6 +5,7 @@ import com.propertydesk.ticket.NewTicket;
 import com.propertydesk.ticket.Ticket;
 import com.propertydesk.ticket.TimelineEntry;
 import com.propertydesk.ticket.UsedPart;
+import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -15,7 +16,7 @@ public interface TicketMapper {
     @Mapping(target = "reporter", source = ".", qualifiedByName = "reporter")
     // evidence uploads arrive with the attachments endpoint; until then a ticket has none
     @Mapping(target = "attachments", expression = "java(java.util.List.of())")
-    TicketResponse toResponse(Ticket ticket);
+    TicketResponse toResponse(Ticket ticket, @Context PhoneVisibility phone);
 
     @Mapping(target = "reporter", source = ".", qualifiedByName = "maskedReporter")
     TicketSummary toSummary(Ticket ticket);
@@ -32,9 +33,15 @@ public interface TicketMapper {
     @Mapping(target = "reporterRoom", source = "reporter.room")
     NewTicket toNewTicket(CreateTicketRequest request);
 
+    /** Whether the caller may see the owner's phone number whole. */
+    enum PhoneVisibility {
+        WHOLE, MASKED
+    }
+
     @Named("reporter")
-    default ReporterView reporter(Ticket ticket) {
-        return new ReporterView(ticket.getReporterName(), ticket.getReporterPhone(), ticket.getReporterRoom());
+    default ReporterView reporter(Ticket ticket, @Context PhoneVisibility phone) {
+        return new ReporterView(ticket.getReporterName(), phone == PhoneVisibility.WHOLE
+                ? ticket.getReporterPhone() : PhoneMask.mask(ticket.getReporterPhone()), ticket.getReporterRoom());
     }
 
     @Named("maskedReporter")
