@@ -81,6 +81,16 @@ public class SecurityConfig {
         return registration;
     }
 
+    /** Refuses expressions smuggled into task queries, on both engine APIs; see {@link QueryExpressionGuard}. */
+    @Bean
+    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+        var registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+        registration.setName("query-expression-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
     static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
             String detail, String instance) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

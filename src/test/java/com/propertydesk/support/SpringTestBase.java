@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ProcessEngineCoverageConfiguration.class, TicketDriver.class})
+@Import({ProcessEngineCoverageConfiguration.class, TicketDriver.class, EvaluationProbe.class})
 public abstract class SpringTestBase {
 
     @Autowired
