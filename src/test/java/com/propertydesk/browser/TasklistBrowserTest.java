@@ -1,0 +1,150 @@
+package com.propertydesk.browser;
+
+import static com.propertydesk.support.LifecycleScenario.complaintBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.propertydesk.support.ApiClient;
+import com.propertydesk.support.LifecycleScenario;
+import com.propertydesk.support.SpringTestBase;
+import com.propertydesk.support.TicketDriver;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Tasklist in a real browser (Debian's chromium and chromedriver): an engineer finds the dispatch task of a new
+ * ENGINEERING complaint under 部门待认领, claims it, fills and submits its Camunda Form and then sees the handle
+ * task; a cleaner never sees it. A screenshot of each failure goes to target/browser-screenshots/.
+ */
+class TasklistBrowserTest extends SpringTestBase {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    WebDriver browser;
+    WebDriverWait wait;
+    String ticketNo;
+
+    @BeforeEach
+    void fileAComplaint() {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            fail("The browser test needs Debian's chromium and chromedriver: apt-get install chromium "
+                    + "chromium-driver (.ci/run installs them)");
+        }
+        ApiClient api = new ApiClient(port);
+        ticketNo = api.postJson("/api/v1/tickets", "integrator",
+                complaintBody(TicketDriver.uniqueRoom(), "卫生间天花板漏水，已经滴到地面")).json().get("ticketNo").asText();
+        new LifecycleScenario(api, false).awaitTask(ticketNo, "dispatch", "engineer", "&candidateGroup=engineering");
+    }
+
+    /** A new browser (no cookies, no storage) for one person. */
+    private void openBrowser() {
+        closeBrowser();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @Test
+    void anEngineerClaimsAndDispatchesTheComplaintInTasklistAndACleanerNeverSeesIt() throws Exception {
+        try {
+            logIn("cleaner");
+            openFilter("部门待认领");
+            openFilter("我的待办");
+            assertThat(taskNames()).as("the cleaner's Tasklist").noneMatch(name -> name.contains(ticketNo));
+
+            logIn("engineer");
+            openFilter("部门待认领");
+            WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[contains(normalize-space(.),'"
+                            + ticketNo + "')]")));
+            assertThat(task.getText()).startsWith("派单 · " + ticketNo);
+            task.click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+            WebElement note = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("textarea[id*='-Field_dispatchNote_']")));
+            assertThat(browser.findElement(By.cssSelector("input[id*='-Field_ticketNo_']")).getAttribute("value"))
+                    .isEqualTo(ticketNo);
+            note.sendKeys("今天下午上门查看");
+            // leaving the field hands the value to the form (form-js debounces typing), as a person does
+            note.sendKeys(Keys.TAB);
+            wait.until(driver -> "今天下午上门查看".equals(note.getDomProperty("value")));
+            Thread.sleep(500);
+            // notifications may slide over the button: scroll it into view and press it
+            WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("button.btn-primary[ng-click='complete()']")));
+            ((JavascriptExecutor) browser).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete);
+
+            openFilter("我的待办");
+            wait.until(driver -> taskNames().stream().anyMatch(name -> name.startsWith("处理 · " + ticketNo)));
+            String dispatched = new ApiClient(port).get("/api/v1/tickets/" + ticketNo, "cs").json().toString();
+            assertThat(dispatched).contains("\"handler\":\"engineer\"", "今天下午上门查看");
+        } catch (AssertionError | RuntimeException failure) {
+            screenshot();
+            throw failure;
+        }
+    }
+
+    private void logIn(String user) {
+        openBrowser();
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div.task-filter")));
+    }
+
+    private void openFilter(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'task-filter')]//a[contains(normalize-space(.),'" + name + "')]"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div.task-filter.active")));
+        wait.until(driver -> driver.findElement(By.cssSelector("div.task-filter.active")).getText().contains(name));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.loader:not(.ng-hide)")));
+    }
+
+    private List<String> taskNames() {
+        return browser.findElements(By.cssSelector("ol.tasks-list h4.task a")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    private void screenshot() throws IOException {
+        Path folder = Path.of("target", "browser-screenshots");
+        Files.createDirectories(folder);
+        Path file = folder.resolve(getClass().getSimpleName() + "-" + ticketNo + ".png");
+        Files.write(file, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        System.out.println("Screenshot of the failure: " + file.toAbsolutePath());
+    }
+}

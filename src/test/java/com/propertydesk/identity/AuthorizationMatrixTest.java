@@ -1,0 +1,208 @@
+package com.propertydesk.identity;
+
+import static com.propertydesk.support.LifecycleScenario.complaintBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.propertydesk.support.ApiClient;
+import com.propertydesk.support.ApiClient.Reply;
+import com.propertydesk.support.LifecycleScenario;
+import com.propertydesk.support.SpringTestBase;
+import com.propertydesk.support.TicketDriver;
+import com.propertydesk.support.WebappSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may do what: every demo user, an anonymous caller and a wrong password, against each endpoint and task
+ * action. The fixture is an ENGINEERING complaint the owner's app ({@code integrator}) filed, waiting for dispatch.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest extends SpringTestBase {
+
+    static final String ANONYMOUS = "(anonymous)";
+    static final String WRONG_PASSWORD = "matrix-wrong:not-the-password";
+
+    /** The actions, in the order of the expectation strings below. */
+    enum Action {
+        FILE_TICKET, READ_TICKET, LIST_SHOWS_IT, PHONE_WHOLE, SEE_DISPATCH_TASK, CLAIM_DISPATCH_TASK,
+        TASKLIST, COCKPIT, DEPLOY, MANAGE_USERS, MODIFY_PROCESS, CREATE_FILTER
+    }
+
+    /** Expected per action, T allowed, F denied; one string per role in Action order. */
+    static final Map<String, String> MATRIX = Map.ofEntries(
+            Map.entry("admin",      "TTTFTTTTTTTT"),
+            Map.entry("frontdesk",  "TTTFFFTFFFFF"),
+            Map.entry("cs",         "TTTTFFTFFFFF"),
+            Map.entry("engineer",   "TTTFTTTFFFFF"),
+            Map.entry("engineer2",  "TTTFTTTFFFFF"),
+            Map.entry("cleaner",    "TFFFFFTFFFFF"),
+            Map.entry("guard",      "TFFFFFTFFFFF"),
+            Map.entry("manager",    "TTTTFFTFFFFF"),
+            Map.entry("gm",         "TTTFFFTFFFFF"),
+            Map.entry("integrator", "TTTFFFFFFFFF"),
+            Map.entry(ANONYMOUS,    "FFFFFFFFFFFF"),
+            Map.entry(WRONG_PASSWORD, "FFFFFFFFFFFF"));
+
+    ApiClient api;
+    String ticketNo;
+    String dispatchTaskId;
+
+    /** Once per class, inside the first test (the process-coverage listener records engine work per test). */
+    @BeforeEach
+    void fixture() {
+        if (ticketNo != null) {
+            return;
+        }
+        api = new ApiClient(port);
+        if (engine.getIdentityService().createUserQuery().userId("matrix-wrong").count() == 0) {
+            User user = engine.getIdentityService().newUser("matrix-wrong");
+            user.setPassword("the-password");
+            engine.getIdentityService().saveUser(user);
+            engine.getIdentityService().createMembership("matrix-wrong", Groups.ENGINEERING);
+        }
+        Reply filed = api.postJson("/api/v1/tickets", "integrator", complaintBody(TicketDriver.uniqueRoom(), "厨房漏水"));
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        ticketNo = filed.json().get("ticketNo").asText();
+        dispatchTaskId = new LifecycleScenario(api, false).awaitTask(ticketNo, "dispatch", "admin", "").get("id")
+                .asText();
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        MATRIX.forEach((role, expected) -> {
+            for (Action action : Action.values()) {
+                cases.add(Arguments.of(role, action, expected.charAt(action.ordinal()) == 'T'));
+            }
+        });
+        return cases.stream().sorted((a, b) -> a.get()[0].toString().compareTo(b.get()[0].toString()));
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @MethodSource("cases")
+    void eachRoleGetsExactlyItsRights(String role, Action action, boolean allowed) {
+        String user = ANONYMOUS.equals(role) ? null : role;
+        assertThat(attempt(user, action)).as("%s %s", role, action).isEqualTo(allowed);
+    }
+
+    private boolean attempt(String user, Action action) {
+        return switch (action) {
+            case FILE_TICKET -> {
+                Reply reply = api.postJson("/api/v1/tickets", user, complaintBody(TicketDriver.uniqueRoom(), "测试"));
+                yield expect(reply, 201, 401, 403);
+            }
+            case READ_TICKET -> expect(api.get("/api/v1/tickets/" + ticketNo, user), 200, 401, 404);
+            case LIST_SHOWS_IT -> {
+                Reply reply = api.get("/api/v1/tickets?size=100&status=DISPATCHED", user);
+                if (reply.status() == 401) {
+                    yield false;
+                }
+                assertThat(reply.status()).isEqualTo(200);
+                boolean shown = false;
+                for (JsonNode item : reply.json().get("items")) {
+                    shown |= item.get("ticketNo").asText().equals(ticketNo);
+                    assertThat(item.get("reporter").get("phone").asText()).as("lists never show a whole phone")
+                            .contains("****");
+                }
+                yield shown;
+            }
+            case PHONE_WHOLE -> {
+                Reply reply = api.get("/api/v1/tickets/" + ticketNo, user);
+                yield reply.status() == 200 && reply.json().get("reporter").get("phone").asText()
+                        .equals("13800138000");
+            }
+            case SEE_DISPATCH_TASK -> {
+                Reply reply = api.get("/engine-rest/task?processInstanceBusinessKey=" + ticketNo
+                        + "&taskDefinitionKey=dispatch", user);
+                yield reply.status() == 200 && reply.json().size() == 1;
+            }
+            case CLAIM_DISPATCH_TASK -> {
+                Reply reply = api.postJson("/engine-rest/task/" + dispatchTaskId + "/claim", user,
+                        Map.of("userId", user == null ? "nobody" : user.split(":")[0]));
+                boolean claimed = expect(reply, 204, 401, 403, 404);
+                if (claimed) {
+                    api.postJson("/engine-rest/task/" + dispatchTaskId + "/unclaim", "admin", Map.of());
+                }
+                yield claimed;
+            }
+            case TASKLIST, COCKPIT -> {
+                if (user == null) {
+                    yield false;
+                }
+                String[] credentials = user.contains(":") ? user.split(":") : new String[] {user, "demo"};
+                Reply login = WebappSession.login(port, credentials[0], credentials[1], "tasklist").login();
+                yield login.status() == 200 && login.json().get("authorizedApps").toString()
+                        .contains(action == Action.TASKLIST ? "\"tasklist\"" : "\"cockpit\"");
+            }
+            case DEPLOY -> {
+                Reply reply = deploy(user);
+                boolean deployed = expect(reply, 200, 401, 403);
+                if (deployed) {
+                    engine.getRepositoryService().deleteDeployment(reply.json().get("id").asText(), true);
+                }
+                yield deployed;
+            }
+            case MANAGE_USERS -> {
+                String id = "matrix" + Math.abs((user == null ? "anon" : user).hashCode());
+                Reply reply = api.postJson("/engine-rest/user/create", user, Map.of("profile", Map.of("id", id,
+                        "firstName", "临时", "lastName", "用户"), "credentials", Map.of("password", "a-Password-123")));
+                boolean created = expect(reply, 204, 401, 403);
+                if (created) {
+                    engine.getIdentityService().deleteUser(id);
+                }
+                yield created;
+            }
+            case MODIFY_PROCESS -> {
+                String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(
+                        ticketNo).processDefinitionKey("complaint").singleResult().getId();
+                // an instruction every non-administrator must be refused; an administrator's changes nothing lasting
+                Reply reply = api.postJson("/engine-rest/process-instance/" + instance + "/variables", user,
+                        Map.of("modifications", Map.of("matrixProbe", Map.of("value", "x"))));
+                yield expect(reply, 204, 401, 403);
+            }
+            case CREATE_FILTER -> {
+                Reply reply = api.postJson("/engine-rest/filter/create", user, Map.of("resourceType", "Task",
+                        "name", "matrix", "query", Map.of()));
+                boolean created = expect(reply, 200, 401, 403);
+                if (created) {
+                    engine.getFilterService().deleteFilter(reply.json().get("id").asText());
+                }
+                yield created;
+            }
+        };
+    }
+
+    /** True for the allowed status, false for a denial; anything else fails the test. */
+    private static boolean expect(Reply reply, int allowed, int... denied) {
+        if (reply.status() == allowed) {
+            return true;
+        }
+        assertThat(denied).as("status %d: %s", reply.status(), reply.raw()).contains(reply.status());
+        return false;
+    }
+
+    private Reply deploy(String user) {
+        String boundary = "----matrix";
+        String model = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="matrix">
+                  <process id="matrix-probe" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="start" />
+                  </process>
+                </definitions>
+                """;
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmatrix\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"matrix.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
+        return api.postRaw("/engine-rest/deployment/create", user, "multipart/form-data; boundary=" + boundary, body);
+    }
+}
