@@ -74,6 +74,25 @@ class PackagedJarSmokeIT {
         assertThat(resources).containsExactlyInAnyOrderElementsOf(filesIn("processes", "forms"));
     }
 
+    @Test
+    void outsideDemoModeItWillNotStartWithoutAnAdministrator() throws Exception {
+        Path log = workDir.resolve("no-admin.log");
+        Process refused = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", new File(System.getProperty("packaged.jar", "target/property-service-desk-0.1.0-SNAPSHOT.jar"))
+                        .getAbsolutePath(), "--server.port=0", "--propertydesk.demo.enabled=false",
+                "--spring.datasource.url=jdbc:h2:mem:no-admin")
+                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean exited = refused.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        if (!exited) {
+            refused.destroyForcibly();
+        }
+
+        assertThat(exited).as("start-up stops").isTrue();
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(Files.readString(log)).contains("APPLICATION FAILED TO START",
+                "Set the environment variables PROPERTYDESK_ADMIN_USER and PROPERTYDESK_ADMIN_PASSWORD");
+    }
+
     /** Every model and form of the project: all of them must be in the jar's deployment. */
     private static List<String> filesIn(String... directories) {
         List<String> names = new ArrayList<>();
