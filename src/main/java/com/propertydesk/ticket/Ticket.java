@@ -109,6 +109,15 @@ public class Ticket {
 
     private Instant respondedAt;
 
+    /** Whether the first dispatch came by the response due date (受理及时). */
+    private Boolean respondedOnTime;
+
+    /** Minutes from receipt to the (last) handling: the resolution time (处理周期). */
+    private Integer resolutionMinutes;
+
+    /** The highest escalation level reached, 0 for none. */
+    private int escalationLevel;
+
     private Instant handledAt;
 
     private Instant archivedAt;
@@ -263,6 +272,7 @@ public class Ticket {
     public Escalation escalate(int level, Instant at, Instant dueAt, String reason, String notified) {
         Escalation escalation = new Escalation(this, level, at, dueAt, reason, notified);
         escalations.add(escalation);
+        escalationLevel = Math.max(escalationLevel, level);
         return escalation;
     }
 
@@ -301,6 +311,7 @@ public class Ticket {
         this.handler = handler;
         if (respondedAt == null) {
             respondedAt = at;
+            respondedOnTime = responseDueAt == null || !at.isAfter(responseDueAt);
         }
     }
 
@@ -308,6 +319,7 @@ public class Ticket {
         this.actionTaken = actionTaken;
         this.responsibility = responsibility;
         this.handledAt = at;
+        this.resolutionMinutes = (int) java.time.Duration.between(createdAt, at).toMinutes();
     }
 
     public int rework() {
@@ -453,6 +465,18 @@ public class Ticket {
 
     public Instant getPausedAt() {
         return pausedAt;
+    }
+
+    public Boolean getRespondedOnTime() {
+        return respondedOnTime;
+    }
+
+    public Integer getResolutionMinutes() {
+        return resolutionMinutes;
+    }
+
+    public int getEscalationLevel() {
+        return escalationLevel;
     }
 
     public Instant getRespondedAt() {

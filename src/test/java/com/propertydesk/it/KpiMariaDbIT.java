@@ -1,0 +1,25 @@
+package com.propertydesk.it;
+
+import com.propertydesk.support.ApiClient;
+import com.propertydesk.support.KpiFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The indicator fixture and its hand-computed values on MariaDB (the MySQL dialect path). */
+class KpiMariaDbIT extends MariaDbTestBase {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theIndicatorsMatchTheHandComputedValues() {
+        KpiFixture.insert(jdbc, "KPI");
+        ApiClient api = new ApiClient(port);
+        String january = "/api/v1/reports/kpis?from=2001-01-01&to=2001-01-31";
+
+        KpiFixture.assertWholeCentre(api.get(january, "manager").json());
+        KpiFixture.assertEngineering(api.get(january + "&department=engineering", "manager").json());
+        KpiFixture.assertRepairs(api.get(january + "&type=REPAIR", "manager").json());
+    }
+}
