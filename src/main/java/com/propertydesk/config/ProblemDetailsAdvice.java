@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.propertydesk.attachment.AttachmentNotFoundException;
+import com.propertydesk.attachment.AttachmentProperties;
+import com.propertydesk.attachment.AttachmentRefusedException;
+import com.propertydesk.attachment.AttachmentService;
 import com.propertydesk.ticket.ClockStateException;
 import com.propertydesk.ticket.FeedbackNotExpectedException;
 import com.propertydesk.ticket.IdempotencyKeyReusedException;
@@ -37,6 +41,9 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -49,6 +56,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE_PREFIX = "urn:propertydesk:problem:";
+
+    private final AttachmentProperties attachments;
+
+    public ProblemDetailsAdvice(AttachmentProperties attachments) {
+        this.attachments = attachments;
+    }
 
     /** One offending field and what is wrong with it. */
     public record FieldProblem(String field, String message) {
@@ -156,6 +169,48 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         : ex.getContentType()) + " is not supported; send " + supported);
         problem.setProperty("errors", List.of(new FieldProblem("Content-Type", "must be " + supported)));
         return respond(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(invalid(List.of(new FieldProblem(ex.getRequestPartName(), "is required"))), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large",
+                "A file may be at most " + AttachmentService.humanSize(attachments.maxSize().toBytes()));
+        problem.setProperty("errors", List.of(new FieldProblem("file", problem.getDetail())));
+        return respond(problem, request);
+    }
+
+    /** A multipart request that cannot be parsed (no boundary, broken off). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> brokenMultipart(MultipartException ex, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed upload",
+                "The upload is not a complete multipart/form-data request with a part named file");
+        problem.setProperty("errors", List.of(new FieldProblem("file", "could not be read")));
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(AttachmentRefusedException.class)
+    ResponseEntity<Object> attachmentRefused(AttachmentRefusedException ex, WebRequest request) {
+        String type = switch (ex.getStatus()) {
+            case PAYLOAD_TOO_LARGE -> "too-large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-file-type";
+            default -> "upload-failed";
+        };
+        ProblemDetail problem = problem(ex.getStatus(), type, ex.getStatus().getReasonPhrase(), ex.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem("file", ex.getMessage())));
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(AttachmentNotFoundException.class)
+    ResponseEntity<Object> attachmentNotFound(AttachmentNotFoundException ex, WebRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "attachment-not-found", "Attachment not found",
+                ex.getMessage()), request);
     }
 
     @ExceptionHandler(InvalidFieldException.class)

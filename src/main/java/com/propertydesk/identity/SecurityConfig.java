@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -20,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -27,7 +29,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Who may call what. {@code /api/**} and {@code /engine-rest/**} take HTTP Basic against the Camunda identity
  * service (Camunda Modeler deploys with a user name and password); the engine REST API additionally runs as the
  * authenticated user inside the engine. Tasklist, Cockpit and Admin keep their own session login and CSRF
- * protection; health and the OpenAPI description are public.
+ * protection; a GET to {@code /api/**} from a browser logged into them runs as that user (the links on Tasklist
+ * forms, see {@link TasklistSessionAuthenticationFilter}). Health and the OpenAPI description are public.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -37,7 +40,7 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
-            ObjectMapper json) throws Exception {
+            ObjectMapper json, ProcessEngine engine) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -51,6 +54,8 @@ public class SecurityConfig {
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .authenticationProvider(identity)
+                .addFilterBefore(new TasklistSessionAuthenticationFilter(engine.getIdentityService(),
+                        engine.getName()), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))

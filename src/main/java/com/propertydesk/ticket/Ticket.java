@@ -174,6 +174,10 @@ public class Ticket {
     @OrderBy("usedAt ASC, id ASC")
     private List<UsedPart> parts = new ArrayList<>();
 
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("uploadedAt ASC, id ASC")
+    private List<TicketAttachment> attachments = new ArrayList<>();
+
     protected Ticket() {
     }
 
@@ -533,6 +537,18 @@ public class Ticket {
 
     public Integer getRating() {
         return rating;
+    }
+
+    public TicketAttachment attach(String fileName, String contentType, long size, String sha256, String storageKey,
+            String uploadedBy, Instant at) {
+        TicketAttachment attachment = new TicketAttachment(this, fileName, contentType, size, sha256, storageKey,
+                uploadedBy, at);
+        attachments.add(attachment);
+        return attachment;
+    }
+
+    public List<TicketAttachment> getAttachments() {
+        return Collections.unmodifiableList(attachments);
     }
 
     public List<UsedPart> getParts() {

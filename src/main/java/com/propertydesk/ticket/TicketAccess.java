@@ -87,6 +87,12 @@ public class TicketAccess {
                 && caller.id().equals(ticket.getReceivedBy()));
     }
 
+    /** Evidence: staff who may read it, or the owner's app that filed it. */
+    public boolean mayAttach(Caller caller, Ticket ticket) {
+        return mayRead(caller, ticket) && (caller.inAny(MAY_FILE) && !caller.inAny(Groups.INTEGRATOR)
+                || caller.id().equals(ticket.getReceivedBy()) || caller.inAny(Groups.ALL_TICKETS));
+    }
+
     public boolean maySeePhone(Caller caller, Ticket ticket) {
         return caller.inAny(Groups.CUSTOMER_SERVICE, Groups.MANAGER, Groups.OWNER_PHONES)
                 || (caller.id().equals(ticket.getHandler()) && ticket.getStatus() != TicketStatus.ARCHIVED);

@@ -17,4 +17,7 @@ public interface TicketWorkflow {
 
     /** Resumes a paused resolution clock; false when it is not paused. */
     boolean resumeClock(String ticketNo, String caller);
+
+    /** The ticket's open tasks show its attachments (Markdown links). */
+    void attachmentsChanged(String ticketNo, String links);
 }

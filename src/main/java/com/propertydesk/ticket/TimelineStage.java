@@ -22,6 +22,7 @@ public enum TimelineStage implements Labelled {
     RESUMED("恢复计时"),
     REPLANNED("调整时限"),
     FEEDBACK("业主评价"),
+    EVIDENCE("上传附件"),
     ARCHIVED("归档");
 
     private final String label;

@@ -46,6 +46,12 @@ public class CamundaTicketWorkflow implements TicketWorkflow {
     }
 
     @Override
+    public void attachmentsChanged(String ticketNo, String links) {
+        taskService.createTaskQuery().processInstanceBusinessKey(ticketNo).list()
+                .forEach(task -> taskService.setVariableLocal(task.getId(), ProcessVars.ATTACHMENT_LINKS, links));
+    }
+
+    @Override
     public boolean awaitsAcceptance(String ticketNo) {
         return acceptTask(ticketNo) != null;
     }

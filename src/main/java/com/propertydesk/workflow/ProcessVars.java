@@ -88,6 +88,8 @@ public final class ProcessVars {
     public static final String RESOLUTION = "resolution";
     /** task-local: the owner's phone, only on the tasks of people who must call the owner */
     public static final String OWNER_PHONE = "ownerPhone";
+    /** task-local: the ticket's attachments as Markdown links, shown on every form */
+    public static final String ATTACHMENT_LINKS = "attachmentLinks";
     /** task-local: who is in the department, shown on the dispatch form */
     public static final String DEPARTMENT_STAFF = "departmentStaff";
 

@@ -1,5 +1,6 @@
 package com.propertydesk.workflow;
 
+import com.propertydesk.attachment.AttachmentLinks;
 import com.propertydesk.identity.AuthorizationSetup;
 import com.propertydesk.identity.Groups;
 import com.propertydesk.identity.StaffDirectory;
@@ -91,6 +92,8 @@ public class TicketTaskListener implements TaskListener {
             offerVerificationToManagerIfNoColleague(task);
         }
         followedByWhoTookItIn(task);
+        task.setVariableLocal(ProcessVars.ATTACHMENT_LINKS,
+                AttachmentLinks.markdown(lifecycle.get(ticketNo).getAttachments()));
         if (step == WorkStep.DISPATCH) {
             task.setVariableLocal(ProcessVars.DEPARTMENT_STAFF,
                     staff.memberList(Vars.text(task, ProcessVars.DEPARTMENT)));

@@ -32,12 +32,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Tasklist in a real browser (Debian's chromium and chromedriver): an engineer finds the dispatch task of a new
  * ENGINEERING complaint under 部门待认领, claims it, fills and submits its Camunda Form and then sees the handle
- * task; a cleaner never sees it. A screenshot of each failure goes to target/browser-screenshots/.
+ * task, with the owner's photo as a link that opens without logging in again; a cleaner never sees it. A screenshot of each failure goes to target/browser-screenshots/.
  */
 class TasklistBrowserTest extends SpringTestBase {
 
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    static final String PHOTO = "漏水照片.png";
 
     WebDriver browser;
     WebDriverWait wait;
@@ -53,6 +55,9 @@ class TasklistBrowserTest extends SpringTestBase {
         ticketNo = api.postJson("/api/v1/tickets", "integrator",
                 complaintBody(TicketDriver.uniqueRoom(), "卫生间天花板漏水，已经滴到地面")).json().get("ticketNo").asText();
         new LifecycleScenario(api, false).awaitTask(ticketNo, "dispatch", "engineer", "&candidateGroup=engineering");
+        byte[] photo = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        assertThat(api.postFile("/api/v1/tickets/" + ticketNo + "/attachments", "integrator", "file", PHOTO,
+                "image/png", photo).status()).isEqualTo(201);
     }
 
     /** A new browser (no cookies, no storage) for one person. */
@@ -94,8 +99,12 @@ class TasklistBrowserTest extends SpringTestBase {
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
             WebElement note = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("textarea[id*='-Field_dispatchNote_']")));
-            assertThat(browser.findElement(By.cssSelector("input[id*='-Field_ticketNo_']")).getAttribute("value"))
+            assertThat(browser.findElement(By.cssSelector("input[id*='-Field_ticketNo_']")).getDomProperty("value"))
                     .isEqualTo(ticketNo);
+            // the owner's photo is a link on the form, and opens in the Tasklist session without another login
+            WebElement photo = browser.findElement(By.xpath("//a[contains(normalize-space(.),'" + PHOTO + "')]"));
+            String photoUrl = photo.getDomProperty("href");
+            assertThat(photoUrl).contains("/api/v1/tickets/" + ticketNo + "/attachments/");
             note.sendKeys("今天下午上门查看");
             // leaving the field hands the value to the form (form-js debounces typing), as a person does
             note.sendKeys(Keys.TAB);
@@ -111,6 +120,9 @@ class TasklistBrowserTest extends SpringTestBase {
             wait.until(driver -> taskNames().stream().anyMatch(name -> name.startsWith("处理 · " + ticketNo)));
             String dispatched = new ApiClient(port).get("/api/v1/tickets/" + ticketNo, "cs").json().toString();
             assertThat(dispatched).contains("\"handler\":\"engineer\"", "今天下午上门查看");
+            browser.get(photoUrl);
+            assertThat(((JavascriptExecutor) browser).executeScript("return document.contentType"))
+                    .isEqualTo("image/png");
         } catch (AssertionError | RuntimeException failure) {
             screenshot();
             throw failure;

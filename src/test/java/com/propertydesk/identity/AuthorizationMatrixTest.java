@@ -29,32 +29,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthorizationMatrixTest extends SpringTestBase {
 
     static final String ANONYMOUS = "(anonymous)";
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
     static final String WRONG_PASSWORD = "matrix-wrong:not-the-password";
 
     /** The actions, in the order of the expectation strings below. */
     enum Action {
         FILE_TICKET, READ_TICKET, LIST_SHOWS_IT, PHONE_WHOLE, SEE_DISPATCH_TASK, CLAIM_DISPATCH_TASK,
-        TASKLIST, COCKPIT, DEPLOY, MANAGE_USERS, MODIFY_PROCESS, CREATE_FILTER
+        TASKLIST, COCKPIT, DEPLOY, MANAGE_USERS, MODIFY_PROCESS, CREATE_FILTER, ATTACH_EVIDENCE, OPEN_EVIDENCE,
+        READ_KPIS
     }
 
     /** Expected per action, T allowed, F denied; one string per role in Action order. */
     static final Map<String, String> MATRIX = Map.ofEntries(
-            Map.entry("admin",      "TTTFTTTTTTTT"),
-            Map.entry("frontdesk",  "TTTFFFTFFFFF"),
-            Map.entry("cs",         "TTTTFFTFFFFF"),
-            Map.entry("engineer",   "TTTFTTTFFFFF"),
-            Map.entry("engineer2",  "TTTFTTTFFFFF"),
-            Map.entry("cleaner",    "TFFFFFTFFFFF"),
-            Map.entry("guard",      "TFFFFFTFFFFF"),
-            Map.entry("manager",    "TTTTFFTFFFFF"),
-            Map.entry("gm",         "TTTFFFTFFFFF"),
-            Map.entry("integrator", "TTTFFFFFFFFF"),
-            Map.entry(ANONYMOUS,    "FFFFFFFFFFFF"),
-            Map.entry(WRONG_PASSWORD, "FFFFFFFFFFFF"));
+            Map.entry("admin",      "TTTFTTTTTTTTTTT"),
+            Map.entry("frontdesk",  "TTTFFFTFFFFFTTF"),
+            Map.entry("cs",         "TTTTFFTFFFFFTTT"),
+            Map.entry("engineer",   "TTTFTTTFFFFFTTF"),
+            Map.entry("engineer2",  "TTTFTTTFFFFFTTF"),
+            Map.entry("cleaner",    "TFFFFFTFFFFFFFF"),
+            Map.entry("guard",      "TFFFFFTFFFFFFFF"),
+            Map.entry("manager",    "TTTTFFTFFFFFTTT"),
+            Map.entry("gm",         "TTTFFFTFFFFFTTT"),
+            Map.entry("integrator", "TTTFFFFFFFFFTTF"),
+            Map.entry(ANONYMOUS,    "FFFFFFFFFFFFFFF"),
+            Map.entry(WRONG_PASSWORD, "FFFFFFFFFFFFFFF"));
 
     ApiClient api;
     String ticketNo;
     String dispatchTaskId;
+    String evidenceUrl;
 
     /** Once per class, inside the first test (the process-coverage listener records engine work per test). */
     @BeforeEach
@@ -72,6 +75,8 @@ class AuthorizationMatrixTest extends SpringTestBase {
         Reply filed = api.postJson("/api/v1/tickets", "integrator", complaintBody(TicketDriver.uniqueRoom(), "厨房漏水"));
         assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
         ticketNo = filed.json().get("ticketNo").asText();
+        evidenceUrl = api.postFile("/api/v1/tickets/" + ticketNo + "/attachments", "integrator", "file", "照片.png",
+                "image/png", PNG).json().get("url").asText();
         dispatchTaskId = new LifecycleScenario(api, false).awaitTask(ticketNo, "dispatch", "admin", "").get("id")
                 .asText();
     }
@@ -177,6 +182,15 @@ class AuthorizationMatrixTest extends SpringTestBase {
                 }
                 yield created;
             }
+            case ATTACH_EVIDENCE -> expect(api.postFile("/api/v1/tickets/" + ticketNo + "/attachments", user, "file",
+                    "证据.png", "image/png", PNG), 201, 401, 403, 404);
+            case OPEN_EVIDENCE -> {
+                int status = api.download(evidenceUrl, user).status();
+                assertThat(status).isIn(200, 401, 404);
+                yield status == 200;
+            }
+            case READ_KPIS -> expect(api.get("/api/v1/reports/kpis?from=2026-01-01&to=2026-12-31", user), 200, 401,
+                    403);
         };
     }
 

@@ -7,12 +7,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /** The API caller as the ticket services see it: user id and Camunda groups. */
-final class Callers {
+public final class Callers {
 
     private Callers() {
     }
 
-    static Caller of(Authentication authentication) {
+    public static Caller of(Authentication authentication) {
         return new Caller(authentication.getName(), authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))

@@ -3,6 +3,7 @@ package com.propertydesk.ticket.api;
 import com.propertydesk.ticket.Escalation;
 import com.propertydesk.ticket.NewTicket;
 import com.propertydesk.ticket.Ticket;
+import com.propertydesk.ticket.TicketAttachment;
 import com.propertydesk.ticket.TimelineEntry;
 import com.propertydesk.ticket.UsedPart;
 import org.mapstruct.Context;
@@ -14,9 +15,15 @@ import org.mapstruct.Named;
 public interface TicketMapper {
 
     @Mapping(target = "reporter", source = ".", qualifiedByName = "reporter")
-    // evidence uploads arrive with the attachments endpoint; until then a ticket has none
-    @Mapping(target = "attachments", expression = "java(java.util.List.of())")
     TicketResponse toResponse(Ticket ticket, @Context PhoneVisibility phone);
+
+    @Mapping(target = "url", expression = "java(attachmentUrl(attachment))")
+    AttachmentView toView(TicketAttachment attachment);
+
+    /** The download address of an attachment, relative to the server. */
+    default String attachmentUrl(TicketAttachment attachment) {
+        return "/api/v1/tickets/" + attachment.getTicketNo() + "/attachments/" + attachment.getId();
+    }
 
     @Mapping(target = "reporter", source = ".", qualifiedByName = "maskedReporter")
     TicketSummary toSummary(Ticket ticket);
