@@ -1,24 +1,26 @@
 package com.propertydesk.report;
 
+import com.propertydesk.report.KpiCounts.Profile;
 import com.propertydesk.ticket.Category;
 import com.propertydesk.ticket.TicketType;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes the service-quality indicators in the database: one aggregate query per cohort, each a range scan of a
- * covering index (V4__kpi.sql), never tickets loaded into memory. Three cohorts, by the moment that matters:
- * tickets <em>received</em> in the period (created), <em>dispatched</em> in the period (first dispatch accepted)
- * and <em>archived</em> in the period (closed). The definitions below are the ones the README lists.
+ * Computes the service-quality indicators in the database, never by loading tickets: the whole days of a period
+ * from the daily facts ({@link KpiFacts}, a few thousand rows for a year), the hours before the first and after
+ * the last whole day from the tickets (index range scans of V4__kpi.sql). Three cohorts, by the moment that
+ * matters: tickets <em>received</em> in the period (created), <em>dispatched</em> in the period (first dispatch
+ * accepted) and <em>archived</em> in the period (closed). The definitions below are the ones the README lists.
  */
 @Service
 public class KpiService {
@@ -40,95 +42,87 @@ public class KpiService {
             + "the period";
 
     private static final int COMMON_FAULTS = 5;
+    private static final String UNKNOWN = "UNKNOWN";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final KpiFacts facts;
     private final ZoneId zone;
 
-    public KpiService(NamedParameterJdbcTemplate jdbc, ZoneId zone) {
-        this.jdbc = jdbc;
+    public KpiService(KpiFacts facts, ZoneId zone) {
+        this.facts = facts;
         this.zone = zone;
     }
 
-    @Transactional(readOnly = true)
     public KpiReport compute(Instant from, Instant to, String department, TicketType type) {
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", Timestamp.from(from))
-                .addValue("to", Timestamp.from(to)).addValue("department", department)
-                .addValue("type", type == null ? null : type.name());
-
-        Map<String, Object> received = jdbc.queryForMap("SELECT COUNT(*) AS received, "
-                + "COALESCE(SUM(CASE WHEN escalation_level > 0 THEN 1 ELSE 0 END), 0) AS escalated "
-                + "FROM ticket " + where("created_at", department, type), params);
-        Map<String, Object> dispatched = jdbc.queryForMap("SELECT COUNT(*) AS dispatched, "
-                + "COALESCE(SUM(CASE WHEN responded_on_time THEN 1 ELSE 0 END), 0) AS on_time "
-                + "FROM ticket " + where("responded_at", department, type), params);
-        Map<String, Object> closed = jdbc.queryForMap("SELECT COUNT(*) AS closed, "
-                + "COUNT(resolution_minutes) AS handled, "
-                + "COALESCE(SUM(CASE WHEN resolution_minutes <= 1440 THEN 1 ELSE 0 END), 0) AS within_24h, "
-                + "COALESCE(SUM(resolution_minutes), 0) AS minutes, "
-                + "COALESCE(SUM(CASE WHEN reopen_count = 0 AND rework_count = 0 THEN 1 ELSE 0 END), 0) AS first_time, "
-                + "COALESCE(SUM(CASE WHEN rework_count > 0 THEN 1 ELSE 0 END), 0) AS reworked, "
-                + "COUNT(satisfaction) AS surveyed, "
-                + "COALESCE(SUM(CASE WHEN satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN 1 ELSE 0 END), 0) "
-                + "AS satisfied FROM ticket " + where("archived_at", department, type), params);
-
-        long receivedCount = number(received, "received");
-        long closedCount = number(closed, "closed");
+        facts.refresh();
+        Map<Profile, KpiCounts> counts = counts(from, to, department, type == null ? null : type.name());
+        KpiCounts total = counts.values().stream().reduce(KpiCounts.ZERO, KpiCounts::plus);
         return new KpiReport(from.atZone(zone).toOffsetDateTime(), to.atZone(zone).toOffsetDateTime(), department,
-                type, receivedCount,
-                Indicator.rate(number(dispatched, "on_time"), number(dispatched, "dispatched"), RESPONSE_ON_TIME),
-                Indicator.rate(number(closed, "within_24h"), number(closed, "handled"), WITHIN_24H),
-                Indicator.rate(number(closed, "first_time"), closedCount, FIRST_TIME),
-                Indicator.averageHours(number(closed, "minutes"), number(closed, "handled"), AVERAGE_HOURS),
-                Indicator.rate(number(received, "escalated"), receivedCount, ESCALATION),
-                Indicator.rate(number(closed, "satisfied"), number(closed, "surveyed"), SATISFACTION),
-                Indicator.rate(number(closed, "reworked"), closedCount, REWORK),
-                countsBy("category", department, type, params),
-                countsBy("department", department, type, params),
-                countsBy("urgency", department, type, params),
-                commonRepairFaults(department, type, params));
+                type, total.received(),
+                Indicator.rate(total.dispatchedOnTime(), total.dispatched(), RESPONSE_ON_TIME),
+                Indicator.rate(total.within24h(), total.handled(), WITHIN_24H),
+                Indicator.rate(total.firstTime(), total.closed(), FIRST_TIME),
+                Indicator.averageHours(total.resolutionMinutes(), total.handled(), AVERAGE_HOURS),
+                Indicator.rate(total.escalated(), total.received(), ESCALATION),
+                Indicator.rate(total.satisfied(), total.surveyed(), SATISFACTION),
+                Indicator.rate(total.reworked(), total.closed(), REWORK),
+                receivedBy(counts, Profile::category),
+                receivedBy(counts, Profile::department),
+                receivedBy(counts, Profile::urgency),
+                commonRepairFaults(counts));
     }
 
-    private Map<String, Long> countsBy(String column, String department, TicketType type,
-            MapSqlParameterSource params) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT " + column + " AS item, COUNT(*) AS n FROM ticket " + where("created_at", department, type)
-                + " GROUP BY " + column + " ORDER BY n DESC, item", params, row -> {
-                    String item = row.getString("item");
-                    counts.put(item == null ? "UNKNOWN" : item, row.getLong("n"));
-                });
+    /** Whole days from the facts, the partial days at either end from the tickets. */
+    private Map<Profile, KpiCounts> counts(Instant from, Instant to, String department, String type) {
+        LocalDate firstWhole = facts.day(from);
+        if (firstWhole.atStartOfDay(zone).toInstant().isBefore(from)) {
+            firstWhole = firstWhole.plusDays(1);
+        }
+        LocalDate endWhole = facts.day(to);
+        if (!firstWhole.isBefore(endWhole)) {
+            return facts.fromTickets(from, to, department, type);
+        }
+        Instant wholeFrom = firstWhole.atStartOfDay(zone).toInstant();
+        Instant wholeTo = endWhole.atStartOfDay(zone).toInstant();
+        Map<Profile, KpiCounts> counts = new HashMap<>(facts.fromFacts(firstWhole, endWhole, department, type));
+        if (from.isBefore(wholeFrom)) {
+            facts.fromTickets(from, wholeFrom, department, type).forEach((p, n) -> counts.merge(p, n, KpiCounts::plus));
+        }
+        if (wholeTo.isBefore(to)) {
+            facts.fromTickets(wholeTo, to, department, type).forEach((p, n) -> counts.merge(p, n, KpiCounts::plus));
+        }
         return counts;
     }
 
-    private List<KpiReport.CategoryCount> commonRepairFaults(String department, TicketType type,
-            MapSqlParameterSource params) {
-        List<KpiReport.CategoryCount> faults = new ArrayList<>();
-        if (type == TicketType.COMPLAINT) {
-            return faults;
-        }
-        jdbc.query("SELECT category, COUNT(*) AS n FROM ticket " + where("created_at", department, TicketType.REPAIR)
-                + " AND category IS NOT NULL GROUP BY category ORDER BY n DESC, category", params.addValue("type",
-                        TicketType.REPAIR.name()), row -> {
-                    if (faults.size() < COMMON_FAULTS) {
-                        String category = row.getString("category");
-                        faults.add(new KpiReport.CategoryCount(category, Category.valueOf(category).label(),
-                                row.getLong("n")));
-                    }
-                });
-        return faults;
+    /** Tickets received in the period by one property of their profile, most first. */
+    private static Map<String, Long> receivedBy(Map<Profile, KpiCounts> counts, Function<Profile, String> key) {
+        return sorted(counts, key, KpiCounts::received);
     }
 
-    /** The cohort: its moment in [from, to), and the department and type when given. */
-    private static String where(String moment, String department, TicketType type) {
-        return "WHERE " + moment + " >= :from AND " + moment + " < :to"
-                + (department == null ? "" : " AND department = :department")
-                + (type == null ? "" : " AND type = :type");
+    private static Map<String, Long> sorted(Map<Profile, KpiCounts> counts, Function<Profile, String> key,
+            ToLongFunction<KpiCounts> value) {
+        Map<String, Long> totals = new HashMap<>();
+        counts.forEach((profile, n) -> {
+            if (value.applyAsLong(n) > 0) {
+                String item = key.apply(profile);
+                totals.merge(item.isEmpty() ? UNKNOWN : item, value.applyAsLong(n), Long::sum);
+            }
+        });
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
-    private static long number(Map<String, Object> row, String column) {
-        Object value = row.get(column);
-        if (value == null) {
-            value = row.get(column.toUpperCase(java.util.Locale.ROOT));
-        }
-        return value == null ? 0 : ((Number) value).longValue();
+    /** 常见故障类型: repair requests received in the period by category, the most frequent first. */
+    private static List<KpiReport.CategoryCount> commonRepairFaults(Map<Profile, KpiCounts> counts) {
+        Map<Profile, KpiCounts> repairs = new HashMap<>();
+        counts.forEach((profile, n) -> {
+            if (profile.type().equals(TicketType.REPAIR.name()) && !profile.category().isEmpty()) {
+                repairs.put(profile, n);
+            }
+        });
+        return sorted(repairs, Profile::category, KpiCounts::received).entrySet().stream().limit(COMMON_FAULTS)
+                .map(e -> new KpiReport.CategoryCount(e.getKey(), Category.valueOf(e.getKey()).label(), e.getValue()))
+                .toList();
     }
 }

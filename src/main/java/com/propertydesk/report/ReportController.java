@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +34,14 @@ public class ReportController {
     static final String[] READERS = {Groups.MANAGER, Groups.GM, Groups.CUSTOMER_SERVICE, Groups.ADMIN};
 
     private final KpiService kpis;
+    private final KpiFacts facts;
     private final TimeRanges timeRanges;
     private final Clock clock;
     private final ZoneId zone;
 
-    public ReportController(KpiService kpis, TimeRanges timeRanges, Clock clock, ZoneId zone) {
+    public ReportController(KpiService kpis, KpiFacts facts, TimeRanges timeRanges, Clock clock, ZoneId zone) {
         this.kpis = kpis;
+        this.facts = facts;
         this.timeRanges = timeRanges;
         this.clock = clock;
         this.zone = zone;
@@ -66,6 +69,27 @@ public class ReportController {
                 : LocalDate.ofInstant(clock.instant(), zone).withDayOfMonth(1).atStartOfDay(zone).toInstant();
         Instant end = range.to() != null ? range.to() : clock.instant();
         return kpis.compute(start, end, department == null || department.isBlank() ? null : department.strip(), type);
+    }
+
+    /** How many days a rebuild recomputed. */
+    public record Rebuilt(int days) {
+    }
+
+    @Operation(summary = "Rebuild the daily indicator facts from the tickets",
+            description = "Only needed after tickets were loaded into the database by other means than this "
+                    + "application (an import from an old system): the facts follow every change the application "
+                    + "makes by themselves. Administrators only.")
+    @ApiResponse(responseCode = "200", description = "Rebuilt")
+    @ApiResponse(responseCode = "403", description = "Not an administrator",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping("/kpis/rebuild")
+    public Rebuilt rebuild(Authentication caller) {
+        if (caller.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("GROUP_" + Groups.ADMIN))) {
+            throw new NotAllowedException("Only administrators rebuild the indicator facts");
+        }
+        facts.requestRebuild();
+        return new Rebuilt(facts.refresh());
     }
 
     static void requireReader(Authentication caller) {

@@ -19,6 +19,9 @@ class KpiTest extends SpringTestBase {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    KpiFacts facts;
+
     ApiClient api;
 
     @BeforeEach
@@ -26,6 +29,8 @@ class KpiTest extends SpringTestBase {
         api = new ApiClient(port);
         if (!inserted) {
             KpiFixture.insert(jdbc, "KPI");
+            // loaded behind the application's back, as an import would be: the facts are rebuilt
+            facts.requestRebuild();
             inserted = true;
         }
     }
@@ -43,6 +48,25 @@ class KpiTest extends SpringTestBase {
     @Test
     void oneType() {
         KpiFixture.assertRepairs(api.get(JANUARY_2001 + "&type=REPAIR", "cs").json());
+    }
+
+    @Test
+    void partialDaysAtEitherEndComeFromTheTicketsAndAddUp() {
+        KpiFixture.assertWholeCentre(api.get(KpiFixture.JANUARY_WITH_PARTIAL_DAYS, "manager").json());
+    }
+
+    @Test
+    void aPeriodShorterThanADay() {
+        KpiFixture.assertGroupB(api.get(KpiFixture.ELEVENTH_DAYTIME, "manager").json());
+    }
+
+    @Test
+    void onlyAdministratorsRebuildTheFacts() {
+        assertThat(api.postJson("/api/v1/reports/kpis/rebuild", "manager", "").status()).isEqualTo(403);
+        var rebuilt = api.postJson("/api/v1/reports/kpis/rebuild", "admin", "");
+        assertThat(rebuilt.status()).isEqualTo(200);
+        assertThat(rebuilt.json().get("days").asInt()).as("at least the fixture's days").isGreaterThanOrEqualTo(7);
+        KpiFixture.assertWholeCentre(api.get(JANUARY_2001, "manager").json());
     }
 
     @Test

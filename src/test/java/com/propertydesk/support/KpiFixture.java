@@ -34,6 +34,16 @@ public final class KpiFixture {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * January with a partial day at either end: 31 December from 12:30 (after the decoys were received at 09:00,
+     * archived at 11:00 and dispatched at 12:00) and 1 February until 00:30. The same values as January.
+     */
+    public static final String JANUARY_WITH_PARTIAL_DAYS = "/api/v1/reports/kpis?from=2000-12-31T12:30:00%2B08:00"
+            + "&to=2001-02-01T00:30:00%2B08:00";
+    /** 08:00 to 16:00 on 11 January, less than a day: group B only (group A #12-17 are archived at 19:20). */
+    public static final String ELEVENTH_DAYTIME = "/api/v1/reports/kpis?from=2001-01-11T08:00:00%2B08:00"
+            + "&to=2001-01-11T16:00:00%2B08:00";
+
     private KpiFixture() {
     }
 
@@ -143,6 +153,22 @@ public final class KpiFixture {
         assertThat(faults.get(0).get("label").asText()).isEqualTo("工程维修");
         assertThat(faults.get(1).get("category").asText()).isEqualTo("CLEANING_GREENING");
         assertThat(faults.get(2).get("category").asText()).isEqualTo("OTHER");
+    }
+
+    /**
+     * Group B alone (12 cleaning complaints received 09:00, dispatched 10:00 on time, handled after 300 minutes,
+     * archived 15:00; 10 SATISFIED, 2 BASICALLY_SATISFIED; no rework, reopen or escalation).
+     */
+    public static void assertGroupB(JsonNode kpis) {
+        assertThat(kpis.get("received").asLong()).isEqualTo(12);
+        assertIndicator(kpis, "responseOnTimeRate", 12, 12, 1.0);
+        assertIndicator(kpis, "resolvedWithin24hRate", 12, 12, 1.0);
+        assertIndicator(kpis, "firstTimeResolutionRate", 12, 12, 1.0);
+        assertIndicator(kpis, "avgResolutionHours", 60, 12, 5.0);
+        assertIndicator(kpis, "escalationRate", 0, 12, 0.0);
+        assertIndicator(kpis, "satisfactionRate", 12, 12, 1.0);
+        assertIndicator(kpis, "reworkRate", 0, 12, 0.0);
+        assertCounts(kpis.get("byCategory"), "CLEANING_GREENING", 12);
     }
 
     /** January 2001, department engineering only (groups A and E). */
