@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.propertydesk.analysis.AnalysisExistsException;
+import com.propertydesk.analysis.AnalysisNotFoundException;
+import com.propertydesk.analysis.ReportRenderer;
 import com.propertydesk.attachment.AttachmentNotFoundException;
 import com.propertydesk.attachment.AttachmentProperties;
 import com.propertydesk.attachment.AttachmentRefusedException;
@@ -210,6 +213,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AttachmentNotFoundException.class)
     ResponseEntity<Object> attachmentNotFound(AttachmentNotFoundException ex, WebRequest request) {
         return respond(problem(HttpStatus.NOT_FOUND, "attachment-not-found", "Attachment not found",
+                ex.getMessage()), request);
+    }
+
+    @ExceptionHandler(AnalysisExistsException.class)
+    ResponseEntity<Object> analysisExists(AnalysisExistsException ex, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "analysis-exists", "Analysis exists", ex.getMessage());
+        problem.setProperty("analysisId", ex.getAnalysisId());
+        problem.setProperty("errors", List.of(new FieldProblem("quarter", "has its analysis already")));
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(AnalysisNotFoundException.class)
+    ResponseEntity<Object> analysisNotFound(AnalysisNotFoundException ex, WebRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "analysis-not-found", "Analysis not found", ex.getMessage()),
+                request);
+    }
+
+    @ExceptionHandler(ReportRenderer.PdfUnavailableException.class)
+    ResponseEntity<Object> pdfUnavailable(ReportRenderer.PdfUnavailableException ex, WebRequest request) {
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "pdf-unavailable", "PDF unavailable",
                 ex.getMessage()), request);
     }
 

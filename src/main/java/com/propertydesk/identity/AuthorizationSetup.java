@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  * <li>staff groups: Tasklist; read users and groups (who may be a handler). Tasks themselves are granted by the
  * engine to their candidate groups and assignee (claim and complete, TASK_WORK), so each department sees and
  * works only what is offered to it. Filters are granted one by one ({@link TasklistFilters}).</li>
+ * <li>{@code manager}: also starts the quarterly complaint analysis from Tasklist.</li>
  * <li>{@code integrator}: nothing in the engine: integrators use the ticket API and cannot work staff tasks.</li>
  * </ul>
  */
@@ -33,6 +34,8 @@ public class AuthorizationSetup implements ApplicationRunner {
     /** The processes whose tasks staff work (keys as in processes/*.bpmn). */
     static final List<String> TICKET_PROCESSES = List.of("complaint", "repair", "ticket-triage", "ticket-closure",
             "manager-review", "sla-watch");
+    /** The quarterly complaint analysis: departments and the general manager work its tasks, the manager starts it. */
+    static final String COMPLAINT_ANALYSIS = "complaint-analysis";
 
     private final AuthorizationService authorizations;
 
@@ -53,7 +56,12 @@ public class AuthorizationSetup implements ApplicationRunner {
             for (String process : TICKET_PROCESSES) {
                 grantGroup(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
             }
+            grantGroup(group, Resources.PROCESS_DEFINITION, COMPLAINT_ANALYSIS, Permissions.READ);
         }
+        // the manager starts the quarterly analysis from Tasklist (启动流程) as well as over REST
+        grantGroup(Groups.MANAGER, Resources.PROCESS_DEFINITION, COMPLAINT_ANALYSIS, Permissions.READ,
+                Permissions.CREATE_INSTANCE);
+        grantGroup(Groups.MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
 
     public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {

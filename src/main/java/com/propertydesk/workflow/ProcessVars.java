@@ -93,6 +93,31 @@ public final class ProcessVars {
     /** task-local: who is in the department, shown on the dispatch form */
     public static final String DEPARTMENT_STAFF = "departmentStaff";
 
+    // the quarterly complaint analysis (complaint-analysis.bpmn)
+    /** the quarter asked for by a manager; both empty: the last quarter that has ended */
+    public static final String YEAR = "year";
+    public static final String QUARTER = "quarter";
+    /** who started it (the start event's initiator, or the REST caller); empty for the schedule */
+    public static final String STARTED_BY = "startedBy";
+    public static final String ANALYSIS_ID = "analysisId";
+    public static final String PERIOD_LABEL = "periodLabel";
+    public static final String REPORT_URL = "reportUrl";
+    /** the multi-instance element: the department asked for measures */
+    public static final String DEPARTMENT_OF_ACTION = "department";
+    // form fields of correctiveAction (local to each department's execution, so parallel ones never share them)
+    public static final String CAUSE = "cause";
+    public static final String CORRECTIVE_MEASURES = "correctiveMeasures";
+    public static final String PREVENTIVE_MEASURES = "preventiveMeasures";
+    public static final String RESPONSIBLE = "responsible";
+    public static final String COMPLETE_BY = "completeBy";
+    // form field of gmApproval (GM_NOTE above is its note)
+    public static final String APPROVED = "approved";
+    /** task-local: what the forms of the analysis show */
+    public static final String DEPARTMENT_NAME = "departmentName";
+    public static final String REPORT_LINK = "reportLink";
+    public static final String DEPARTMENT_SUMMARY = "departmentSummary";
+    public static final String MEASURES_SUMMARY = "measuresSummary";
+
     private ProcessVars() {
     }
 }

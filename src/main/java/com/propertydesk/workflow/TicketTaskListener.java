@@ -297,7 +297,7 @@ public class TicketTaskListener implements TaskListener {
      * The person completing the task: the authenticated user (Tasklist, engine REST); for a completion the
      * application makes on someone's behalf (the owner's feedback), the caller it names; else the assignee.
      */
-    private static String actor(DelegateTask task) {
+    static String actor(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService()
                 .getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {

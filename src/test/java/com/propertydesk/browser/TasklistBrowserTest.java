@@ -4,7 +4,9 @@ import static com.propertydesk.support.LifecycleScenario.complaintBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.propertydesk.report.KpiFacts;
 import com.propertydesk.support.ApiClient;
+import com.propertydesk.support.KpiFixture;
 import com.propertydesk.support.LifecycleScenario;
 import com.propertydesk.support.SpringTestBase;
 import com.propertydesk.support.TicketDriver;
@@ -14,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +32,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tasklist in a real browser (Debian's chromium and chromedriver): an engineer finds the dispatch task of a new
  * ENGINEERING complaint under 部门待认领, claims it, fills and submits its Camunda Form and then sees the handle
- * task, with the owner's photo as a link that opens without logging in again; a cleaner never sees it. A screenshot of each failure goes to target/browser-screenshots/.
+ * task, with the owner's photo as a link that opens without logging in again; a cleaner never sees it. The general
+ * manager approves the quarterly complaint analysis. A screenshot of each failure goes to target/browser-screenshots/.
  */
 class TasklistBrowserTest extends SpringTestBase {
 
@@ -40,6 +47,11 @@ class TasklistBrowserTest extends SpringTestBase {
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     static final String PHOTO = "漏水照片.png";
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    KpiFacts facts;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -95,7 +107,7 @@ class TasklistBrowserTest extends SpringTestBase {
                     "//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[contains(normalize-space(.),'"
                             + ticketNo + "')]")));
             assertThat(task.getText()).startsWith("派单 · " + ticketNo);
-            task.click();
+            press(task);
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
             WebElement note = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("textarea[id*='-Field_dispatchNote_']")));
@@ -105,16 +117,8 @@ class TasklistBrowserTest extends SpringTestBase {
             WebElement photo = browser.findElement(By.xpath("//a[contains(normalize-space(.),'" + PHOTO + "')]"));
             String photoUrl = photo.getDomProperty("href");
             assertThat(photoUrl).contains("/api/v1/tickets/" + ticketNo + "/attachments/");
-            note.sendKeys("今天下午上门查看");
-            // leaving the field hands the value to the form (form-js debounces typing), as a person does
-            note.sendKeys(Keys.TAB);
-            wait.until(driver -> "今天下午上门查看".equals(note.getDomProperty("value")));
-            Thread.sleep(500);
-            // notifications may slide over the button: scroll it into view and press it
-            WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("button.btn-primary[ng-click='complete()']")));
-            ((JavascriptExecutor) browser).executeScript(
-                    "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete);
+            type(note, "今天下午上门查看");
+            completeTask();
 
             openFilter("我的待办");
             wait.until(driver -> taskNames().stream().anyMatch(name -> name.startsWith("处理 · " + ticketNo)));
@@ -127,6 +131,84 @@ class TasklistBrowserTest extends SpringTestBase {
             screenshot();
             throw failure;
         }
+    }
+
+    /**
+     * 总经理审批 in Tasklist: the departments have written their measures for the first quarter of 2004 (the
+     * indicator fixture); the general manager finds the approval under 部门待认领, opens the report from the form,
+     * approves, and the analysis is archived.
+     */
+    @Test
+    void theGeneralManagerApprovesTheQuarterlyAnalysisInTasklist() throws Exception {
+        KpiFixture.insert(jdbc, "BR", 2004);
+        facts.requestRebuild();
+        ApiClient api = new ApiClient(port);
+        ApiClient.Reply started = api.postJson("/api/v1/reports/complaint-analyses", "manager",
+                Map.of("year", 2004, "quarter", 1));
+        assertThat(started.status()).as(started.raw()).isEqualTo(201);
+        long id = started.json().get("id").asLong();
+        Map<String, String> members = Map.of("engineering", "engineer", "cleaning", "cleaner", "security", "guard",
+                "customer-service", "cs");
+        for (Task measures : engine.getTaskService().createTaskQuery().processInstanceBusinessKey("CA-2004-Q1")
+                .taskDefinitionKey("correctiveAction").list()) {
+            String department = (String) engine.getTaskService().getVariable(measures.getId(), "department");
+            String user = members.get(department);
+            desk.asUser(user, () -> {
+                engine.getTaskService().claim(measures.getId(), user);
+                engine.getFormService().submitTaskForm(measures.getId(), Map.of("cause", department + "的原因",
+                        "correctiveMeasures", "立即整改", "preventiveMeasures", "每周检查"));
+            });
+        }
+        try {
+            logIn("gm");
+            openFilter("部门待认领");
+            press(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//ol[contains(@class,'tasks-list')]"
+                    + "//h4[contains(@class,'task')]/a[contains(normalize-space(.),'2004年第1季度')]"))));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+            WebElement report = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//a[contains(@href,'/report.html')]")));
+            String reportUrl = report.getDomProperty("href");
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("engineering的原因", "工程部");
+            press(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//label[contains(normalize-space(.),'批准，归档报告')]"))));
+            type(browser.findElement(By.cssSelector("textarea[id*='-Field_gmNote_']")), "同意，按期落实");
+            completeTask();
+            wait.until(driver -> "APPROVED".equals(api.get("/api/v1/reports/complaint-analyses/" + id, "manager")
+                    .json().get("status").asText()));
+
+            browser.get(reportUrl);
+            assertThat(browser.getTitle()).isEqualTo("用户投诉分析报告（2004年第1季度）");
+            assertThat(browser.findElements(By.cssSelector("figure img"))).hasSize(4);
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("第1轮：批准，gm", "同意，按期落实");
+        } catch (AssertionError | RuntimeException failure) {
+            screenshot();
+            throw failure;
+        }
+    }
+
+    /**
+     * Scrolls the element to the middle of the window, as a person does with a long list or form (the page footer
+     * covers the bottom lines), and clicks it.
+     */
+    private void press(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** Types into a form field and leaves it, which hands the value to the form (form-js debounces typing). */
+    private void type(WebElement field, String text) throws InterruptedException {
+        field.sendKeys(text);
+        field.sendKeys(Keys.TAB);
+        wait.until(driver -> text.equals(field.getDomProperty("value")));
+        Thread.sleep(500);
+    }
+
+    /** Presses 完成; notifications may slide over the button, so it is scrolled into view and pressed. */
+    private void completeTask() {
+        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button.btn-primary[ng-click='complete()']")));
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete);
     }
 
     private void logIn(String user) {

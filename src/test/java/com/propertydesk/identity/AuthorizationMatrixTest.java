@@ -30,34 +30,36 @@ class AuthorizationMatrixTest extends SpringTestBase {
 
     static final String ANONYMOUS = "(anonymous)";
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+    static final String ANALYSES = "/api/v1/reports/complaint-analyses";
     static final String WRONG_PASSWORD = "matrix-wrong:not-the-password";
 
     /** The actions, in the order of the expectation strings below. */
     enum Action {
         FILE_TICKET, READ_TICKET, LIST_SHOWS_IT, PHONE_WHOLE, SEE_DISPATCH_TASK, CLAIM_DISPATCH_TASK,
         TASKLIST, COCKPIT, DEPLOY, MANAGE_USERS, MODIFY_PROCESS, CREATE_FILTER, ATTACH_EVIDENCE, OPEN_EVIDENCE,
-        READ_KPIS
+        READ_KPIS, START_ANALYSIS, READ_ANALYSIS
     }
 
     /** Expected per action, T allowed, F denied; one string per role in Action order. */
     static final Map<String, String> MATRIX = Map.ofEntries(
-            Map.entry("admin",      "TTTFTTTTTTTTTTT"),
-            Map.entry("frontdesk",  "TTTFFFTFFFFFTTF"),
-            Map.entry("cs",         "TTTTFFTFFFFFTTT"),
-            Map.entry("engineer",   "TTTFTTTFFFFFTTF"),
-            Map.entry("engineer2",  "TTTFTTTFFFFFTTF"),
-            Map.entry("cleaner",    "TFFFFFTFFFFFFFF"),
-            Map.entry("guard",      "TFFFFFTFFFFFFFF"),
-            Map.entry("manager",    "TTTTFFTFFFFFTTT"),
-            Map.entry("gm",         "TTTFFFTFFFFFTTT"),
-            Map.entry("integrator", "TTTFFFFFFFFFTTF"),
-            Map.entry(ANONYMOUS,    "FFFFFFFFFFFFFFF"),
-            Map.entry(WRONG_PASSWORD, "FFFFFFFFFFFFFFF"));
+            Map.entry("admin",      "TTTFTTTTTTTTTTTTT"),
+            Map.entry("frontdesk",  "TTTFFFTFFFFFTTFFF"),
+            Map.entry("cs",         "TTTTFFTFFFFFTTTFT"),
+            Map.entry("engineer",   "TTTFTTTFFFFFTTFFF"),
+            Map.entry("engineer2",  "TTTFTTTFFFFFTTFFF"),
+            Map.entry("cleaner",    "TFFFFFTFFFFFFFFFF"),
+            Map.entry("guard",      "TFFFFFTFFFFFFFFFF"),
+            Map.entry("manager",    "TTTTFFTFFFFFTTTTT"),
+            Map.entry("gm",         "TTTFFFTFFFFFTTTFT"),
+            Map.entry("integrator", "TTTFFFFFFFFFTTFFF"),
+            Map.entry(ANONYMOUS,    "FFFFFFFFFFFFFFFFF"),
+            Map.entry(WRONG_PASSWORD, "FFFFFFFFFFFFFFFFF"));
 
     ApiClient api;
     String ticketNo;
     String dispatchTaskId;
     String evidenceUrl;
+    String analysisUrl;
 
     /** Once per class, inside the first test (the process-coverage listener records engine work per test). */
     @BeforeEach
@@ -77,6 +79,10 @@ class AuthorizationMatrixTest extends SpringTestBase {
         ticketNo = filed.json().get("ticketNo").asText();
         evidenceUrl = api.postFile("/api/v1/tickets/" + ticketNo + "/attachments", "integrator", "file", "照片.png",
                 "image/png", PNG).json().get("url").asText();
+        // an analysis of a quarter without complaints: no department reads it by being in it
+        Reply analysis = api.postJson(ANALYSES, "manager", Map.of("year", 2000, "quarter", 3));
+        assertThat(analysis.status()).as(analysis.raw()).isEqualTo(201);
+        analysisUrl = ANALYSES + "/" + analysis.json().get("id").asText();
         dispatchTaskId = new LifecycleScenario(api, false).awaitTask(ticketNo, "dispatch", "admin", "").get("id")
                 .asText();
     }
@@ -191,6 +197,13 @@ class AuthorizationMatrixTest extends SpringTestBase {
             }
             case READ_KPIS -> expect(api.get("/api/v1/reports/kpis?from=2026-01-01&to=2026-12-31", user), 200, 401,
                     403);
+            case START_ANALYSIS -> {
+                // the first allowed role starts the quarter's analysis, the next one is told it exists
+                Reply started = api.postJson(ANALYSES, user, Map.of("year", 2000, "quarter", 2));
+                assertThat(started.status()).as(started.raw()).isIn(201, 409, 401, 403);
+                yield started.status() == 201 || started.status() == 409;
+            }
+            case READ_ANALYSIS -> expect(api.get(analysisUrl, user), 200, 401, 403, 404);
         };
     }
 

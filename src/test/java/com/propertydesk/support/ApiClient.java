@@ -88,7 +88,8 @@ public class ApiClient {
 
     public Download download(String path, String user) {
         try {
-            HttpResponse<byte[]> response = http.send(request(path, user).GET().build(),
+            // as a browser asks for a file or a page
+            HttpResponse<byte[]> response = http.send(request(path, user).setHeader("Accept", "*/*").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {

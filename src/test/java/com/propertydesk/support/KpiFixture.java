@@ -54,6 +54,11 @@ public final class KpiFixture {
     }
 
     public static void insert(JdbcTemplate jdbc, String prefix) {
+        insert(jdbc, prefix, 2001);
+    }
+
+    /** The same tickets with January in another year (and the decoys on 31 December of the year before). */
+    public static void insert(JdbcTemplate jdbc, String prefix, int year) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             boolean archived = i < 18;
@@ -89,7 +94,8 @@ public final class KpiFixture {
                     "UNSATISFIED", 3, "2000-12-31"));
         }
         for (Row row : rows) {
-            LocalDateTime created = LocalDateTime.parse(row.day() + "T09:00");
+            String day = row.day().replace("2001-", year + "-").replace("2000-", (year - 1) + "-");
+            LocalDateTime created = LocalDateTime.parse(day + "T09:00");
             Timestamp createdAt = utc(created);
             Timestamp responseDue = utc(created.plusHours(2));
             Timestamp respondedAt = utc(row.onTime() ? created.plusHours(1) : created.plusHours(3));
@@ -107,6 +113,17 @@ public final class KpiFixture {
                     row.minutes(), archivedAt, row.archived() ? "RESOLVED" : null, row.satisfaction(), row.rework(),
                     row.reopen(), row.escalation());
         }
+    }
+
+    /** One complaint received, dispatched on time and not yet handled, as the front desk took it. */
+    public static void insertComplaint(JdbcTemplate jdbc, String no, String room, String description, String category,
+            String department, LocalDateTime receivedAt) {
+        jdbc.update("INSERT INTO ticket (ticket_no, type, channel, status, category, urgency, major, department, "
+                + "received_by, reporter_phone, reporter_room, room_key, description, repeat_count, created_at, "
+                + "response_due_at, responded_at, responded_on_time, rework_count, reopen_count, escalation_level, "
+                + "version) VALUES (?, 'COMPLAINT', 'PHONE', 'IN_PROGRESS', ?, 'NORMAL', FALSE, ?, 'frontdesk', "
+                + "'13800138000', ?, ?, ?, 0, ?, ?, ?, TRUE, 0, 0, 0, 0)", no, category, department, room, room,
+                description, utc(receivedAt), utc(receivedAt.plusHours(2)), utc(receivedAt.plusHours(1)));
     }
 
     private static Timestamp utc(LocalDateTime shanghai) {
