@@ -61,6 +61,10 @@ public class ComplaintAnalysisController {
     }
 
     @Operation(summary = "The quarterly complaint analyses the caller may read, newest first")
+    @ApiResponse(responseCode = "200", description = "The analyses, empty when the caller may read none")
+    @ApiResponse(responseCode = "401", description = "Not logged in",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public List<AnalysisViews.Summary> list(Authentication caller) {
         return analyses.list(Callers.of(caller));
@@ -80,6 +84,9 @@ public class ComplaintAnalysisController {
 
     @Operation(summary = "The report as a page with charts (opens from Tasklist)")
     @ApiResponse(responseCode = "200", description = "HTML with the charts embedded")
+    @ApiResponse(responseCode = "404", description = "No such analysis the caller may see",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping(path = "/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> html(@PathVariable long id, Authentication caller) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -88,6 +95,9 @@ public class ComplaintAnalysisController {
 
     @Operation(summary = "The report as PDF")
     @ApiResponse(responseCode = "200", description = "The PDF")
+    @ApiResponse(responseCode = "404", description = "No such analysis the caller may see",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "The server has no font with Chinese characters",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
