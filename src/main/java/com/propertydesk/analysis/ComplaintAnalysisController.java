@@ -2,8 +2,6 @@ package com.propertydesk.analysis;
 
 import com.propertydesk.ticket.api.Callers;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +11,6 @@ import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,15 +40,9 @@ public class ComplaintAnalysisController {
                     + "in Tasklist; the general manager approves it. The schedule starts it by itself at the "
                     + "beginning of each quarter.")
     @ApiResponse(responseCode = "201", description = "Started; Location is the analysis")
-    @ApiResponse(responseCode = "400", description = "Invalid quarter; errors[] names the field",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Not the manager",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The quarter has its analysis already (analysisId)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid quarter; errors[] names the field")
+    @ApiResponse(responseCode = "403", description = "Not the manager")
+    @ApiResponse(responseCode = "409", description = "The quarter has its analysis already (analysisId)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<AnalysisViews.Detail> start(@RequestBody(required = false) AnalysisViews.StartRequest request,
             Authentication caller) {
@@ -62,9 +53,7 @@ public class ComplaintAnalysisController {
 
     @Operation(summary = "The quarterly complaint analyses the caller may read, newest first")
     @ApiResponse(responseCode = "200", description = "The analyses, empty when the caller may read none")
-    @ApiResponse(responseCode = "401", description = "Not logged in",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "Not logged in")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public List<AnalysisViews.Summary> list(Authentication caller) {
         return analyses.list(Callers.of(caller));
@@ -74,9 +63,7 @@ public class ComplaintAnalysisController {
             description = "For the manager, the general manager, customer service, administrators and the "
                     + "departments it asks for measures.")
     @ApiResponse(responseCode = "200", description = "The analysis")
-    @ApiResponse(responseCode = "404", description = "No such analysis the caller may see",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such analysis the caller may see")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public AnalysisViews.Detail get(@PathVariable long id, Authentication caller) {
         return analyses.view(id, Callers.of(caller));
@@ -84,9 +71,7 @@ public class ComplaintAnalysisController {
 
     @Operation(summary = "The report as a page with charts (opens from Tasklist)")
     @ApiResponse(responseCode = "200", description = "HTML with the charts embedded")
-    @ApiResponse(responseCode = "404", description = "No such analysis the caller may see",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such analysis the caller may see")
     @GetMapping(path = "/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> html(@PathVariable long id, Authentication caller) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -95,12 +80,8 @@ public class ComplaintAnalysisController {
 
     @Operation(summary = "The report as PDF")
     @ApiResponse(responseCode = "200", description = "The PDF")
-    @ApiResponse(responseCode = "404", description = "No such analysis the caller may see",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "The server has no font with Chinese characters",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such analysis the caller may see")
+    @ApiResponse(responseCode = "503", description = "The server has no font with Chinese characters")
     @GetMapping(path = "/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> pdf(@PathVariable long id, Authentication caller) {
         AnalysisViews.Detail analysis = analyses.view(id, Callers.of(caller));

@@ -4,8 +4,6 @@ import com.propertydesk.config.InvalidFieldException;
 import com.propertydesk.ticket.api.AttachmentView;
 import com.propertydesk.ticket.api.Callers;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +16,6 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,18 +44,10 @@ public class AttachmentController {
                     + "(20 MB by default). The checksum (SHA-256) is stored and returned. Staff who may read the "
                     + "ticket and the integrator that filed it may attach.")
     @ApiResponse(responseCode = "201", description = "Stored; Location is the download address")
-    @ApiResponse(responseCode = "400", description = "No `file` part, or the upload broke off",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such ticket the caller may see",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "Larger than the size limit",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "415", description = "Not a photo, video or PDF",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "No `file` part, or the upload broke off")
+    @ApiResponse(responseCode = "404", description = "No such ticket the caller may see")
+    @ApiResponse(responseCode = "413", description = "Larger than the size limit")
+    @ApiResponse(responseCode = "415", description = "Not a photo, video or PDF")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<AttachmentView> upload(@PathVariable String ticketNo, @RequestPart("file") MultipartFile file,
             Authentication caller) {
@@ -77,9 +66,7 @@ public class AttachmentController {
 
     @Operation(summary = "The ticket's attachments, oldest first")
     @ApiResponse(responseCode = "200", description = "Attachments with their download addresses")
-    @ApiResponse(responseCode = "404", description = "No such ticket the caller may see",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such ticket the caller may see")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public List<AttachmentView> list(@PathVariable String ticketNo, Authentication caller) {
         return attachments.list(ticketNo, Callers.of(caller));
@@ -89,9 +76,7 @@ public class AttachmentController {
             description = "The file as it was uploaded, with the content type found when it was accepted. Also "
                     + "opens from Tasklist forms for a user logged into Tasklist.")
     @ApiResponse(responseCode = "200", description = "The file")
-    @ApiResponse(responseCode = "404", description = "No such ticket or attachment the caller may see",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such ticket or attachment the caller may see")
     @GetMapping("/{attachmentId}")
     public ResponseEntity<InputStreamResource> download(@PathVariable String ticketNo,
             @PathVariable long attachmentId, Authentication caller) {

@@ -6,8 +6,6 @@ import com.propertydesk.ticket.TicketType;
 import com.propertydesk.ticket.api.TimeRanges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,12 +49,8 @@ public class ReportController {
                     + "list (an ISO date is a whole day); without them, this month so far. For the manager, the "
                     + "general manager, customer service and administrators.")
     @ApiResponse(responseCode = "200", description = "The indicators")
-    @ApiResponse(responseCode = "400", description = "Invalid parameter; errors[] names it",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Not a reader of the indicators",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid parameter; errors[] names it")
+    @ApiResponse(responseCode = "403", description = "Not a reader of the indicators")
     @GetMapping("/kpis")
     public KpiReport kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @Parameter(description = "Camunda group id of a department") @RequestParam(required = false)
@@ -80,9 +73,7 @@ public class ReportController {
                     + "application (an import from an old system): the facts follow every change the application "
                     + "makes by themselves. Administrators only.")
     @ApiResponse(responseCode = "200", description = "Rebuilt")
-    @ApiResponse(responseCode = "403", description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @PostMapping("/kpis/rebuild")
     public Rebuilt rebuild(Authentication caller) {
         if (caller.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("GROUP_" + Groups.ADMIN))) {

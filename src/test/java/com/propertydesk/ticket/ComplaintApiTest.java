@@ -164,6 +164,28 @@ class ComplaintApiTest extends SpringTestBase {
         assertThat(api.get("/engine-rest/task", "nobody:wrong").status()).isEqualTo(401);
     }
 
+    @Test
+    void theApiDescriptionGivesEveryErrorAnswerAProblemDetailBody() {
+        JsonNode description = api.get("/v3/api-docs", null).json();
+        assertThat(description.at("/components/schemas/ProblemDetail/properties").has("detail")).isTrue();
+        int errors = 0;
+        for (JsonNode path : description.get("paths")) {
+            for (JsonNode operation : path) {
+                var responses = operation.get("responses").fields();
+                while (responses.hasNext()) {
+                    var response = responses.next();
+                    if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                        errors++;
+                        assertThat(response.getValue().at("/content/application~1problem+json/schema/$ref").asText())
+                                .as("%s %s: %s", operation.get("operationId"), response.getKey(), response.getValue())
+                                .isEqualTo("#/components/schemas/ProblemDetail");
+                    }
+                }
+            }
+        }
+        assertThat(errors).as("documented error answers").isGreaterThan(20);
+    }
+
     private static JsonNode findItem(JsonNode page, String no) {
         for (JsonNode item : page.get("items")) {
             if (item.get("ticketNo").asText().equals(no)) {

@@ -10,7 +10,6 @@ import com.propertydesk.ticket.Urgency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,12 +63,8 @@ public class TicketController {
     @ApiResponse(responseCode = "201", description = "Ticket filed (or replayed for a repeated Idempotency-Key)",
             headers = @Header(name = "Location", description = "URL of the ticket",
                     schema = @Schema(type = "string", format = "uri")))
-    @ApiResponse(responseCode = "400", description = "Invalid body; errors[] names each field",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TicketResponse> create(@Valid @RequestBody CreateTicketRequest request,
             @Parameter(description = "Any unique string (a UUID) to make retries safe; at most 100 characters")
@@ -99,9 +93,7 @@ public class TicketController {
             description = "404 also for a ticket the caller may not read. The owner's phone is masked unless the "
                     + "caller is customer service, the manager, the handler of the open ticket or granted owner-phones.")
     @ApiResponse(responseCode = "200", description = "The ticket")
-    @ApiResponse(responseCode = "404", description = "No such ticket",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such ticket")
     @GetMapping("/{ticketNo}")
     public TicketResponse get(@PathVariable String ticketNo, Authentication caller) {
         return tickets.find(ticketNo, Callers.of(caller));
@@ -112,12 +104,8 @@ public class TicketController {
                     + "`comment`) accepts it or sends it back for rework. Once a ticket is handled (CALLBACK or "
                     + "ARCHIVED), a `rating` without `accepted` records the owner's rating.")
     @ApiResponse(responseCode = "200", description = "Recorded; the ticket as it is now")
-    @ApiResponse(responseCode = "400", description = "Invalid body; errors[] names each field",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The ticket does not await this feedback",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
+    @ApiResponse(responseCode = "409", description = "The ticket does not await this feedback")
     @PostMapping(path = "/{ticketNo}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TicketResponse feedback(@PathVariable String ticketNo, @Valid @RequestBody FeedbackRequest feedback,
             Authentication caller) {
@@ -133,8 +121,7 @@ public class TicketController {
                     + "left is kept; resume restarts the clock with it and moves the resolution due dates.")
     @ApiResponse(responseCode = "200", description = "Paused; the ticket as it is now")
     @ApiResponse(responseCode = "409", description = "No running resolution clock (not dispatched yet, resolved, "
-            + "or paused already)", content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+            + "or paused already)")
     @PostMapping(path = "/{ticketNo}/pause", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TicketResponse pause(@PathVariable String ticketNo, @Valid @RequestBody PauseRequest pause,
             Authentication caller) {
@@ -145,9 +132,7 @@ public class TicketController {
 
     @Operation(summary = "Resume a paused resolution clock")
     @ApiResponse(responseCode = "200", description = "Resumed; the ticket with its new resolution due dates")
-    @ApiResponse(responseCode = "409", description = "The clock is not paused",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The clock is not paused")
     @PostMapping("/{ticketNo}/resume")
     public TicketResponse resume(@PathVariable String ticketNo, Authentication caller) {
         Caller who = Callers.of(caller);
@@ -160,9 +145,7 @@ public class TicketController {
                     + "centre's time zone) or date-time with offset; from is inclusive, to is inclusive for a "
                     + "date and exclusive for a date-time.")
     @ApiResponse(responseCode = "200", description = "A page of tickets")
-    @ApiResponse(responseCode = "400", description = "Invalid filter; errors[] names each parameter",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid filter; errors[] names each parameter")
     @GetMapping
     public TicketPage list(@RequestParam(required = false) TicketStatus status,
             @RequestParam(required = false) TicketType type,
