@@ -9,7 +9,9 @@ public enum AnalysisStatus implements Labelled {
     /** The general manager reviews it. */
     AWAITING_APPROVAL("待总经理审批"),
     /** Approved and archived. */
-    APPROVED("已批准归档");
+    APPROVED("已批准归档"),
+    /** A report built on request for a look at a quarter, never stored and never approved. */
+    PREVIEW("预览（未经审批）");
 
     private final String label;
 

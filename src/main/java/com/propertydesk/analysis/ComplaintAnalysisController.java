@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -59,6 +60,39 @@ public class ComplaintAnalysisController {
         return analyses.list(Callers.of(caller));
     }
 
+    @Operation(summary = "Preview a quarter's report as it stands now (预览)",
+            description = "For the readers of the indicators. By default the current quarter so far; any earlier "
+                    + "quarter may be given. Built on request and not stored: no measures, no approval.")
+    @ApiResponse(responseCode = "200", description = "The report's figures")
+    @ApiResponse(responseCode = "400", description = "Invalid quarter; errors[] names the field")
+    @ApiResponse(responseCode = "403", description = "Not a reader of the indicators")
+    @GetMapping(path = "/preview", produces = MediaType.APPLICATION_JSON_VALUE)
+    public AnalysisReport preview(@RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer quarter, Authentication caller) {
+        return analyses.preview(year, quarter, Callers.of(caller)).report();
+    }
+
+    @Operation(summary = "Preview a quarter's report as a page with charts")
+    @ApiResponse(responseCode = "200", description = "HTML with the charts embedded")
+    @ApiResponse(responseCode = "400", description = "Invalid quarter; errors[] names the field")
+    @ApiResponse(responseCode = "403", description = "Not a reader of the indicators")
+    @GetMapping(path = "/preview/report.html", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> previewHtml(@RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer quarter, Authentication caller) {
+        return html(analyses.preview(year, quarter, Callers.of(caller)));
+    }
+
+    @Operation(summary = "Preview a quarter's report as PDF")
+    @ApiResponse(responseCode = "200", description = "The PDF")
+    @ApiResponse(responseCode = "400", description = "Invalid quarter; errors[] names the field")
+    @ApiResponse(responseCode = "403", description = "Not a reader of the indicators")
+    @ApiResponse(responseCode = "503", description = "The server has no font with Chinese characters")
+    @GetMapping(path = "/preview/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> previewPdf(@RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer quarter, Authentication caller) {
+        return pdf(analyses.preview(year, quarter, Callers.of(caller)), "-预览");
+    }
+
     @Operation(summary = "One analysis: the report's figures, the departments' measures, the reviews",
             description = "For the manager, the general manager, customer service, administrators and the "
                     + "departments it asks for measures.")
@@ -74,8 +108,12 @@ public class ComplaintAnalysisController {
     @ApiResponse(responseCode = "404", description = "No such analysis the caller may see")
     @GetMapping(path = "/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> html(@PathVariable long id, Authentication caller) {
+        return html(analyses.view(id, Callers.of(caller)));
+    }
+
+    private ResponseEntity<String> html(AnalysisViews.Detail analysis) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(renderer.html(analyses.view(id, Callers.of(caller))));
+                .body(renderer.html(analysis));
     }
 
     @Operation(summary = "The report as PDF")
@@ -84,10 +122,13 @@ public class ComplaintAnalysisController {
     @ApiResponse(responseCode = "503", description = "The server has no font with Chinese characters")
     @GetMapping(path = "/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> pdf(@PathVariable long id, Authentication caller) {
-        AnalysisViews.Detail analysis = analyses.view(id, Callers.of(caller));
+        return pdf(analyses.view(id, Callers.of(caller)), "");
+    }
+
+    private ResponseEntity<byte[]> pdf(AnalysisViews.Detail analysis, String suffix) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("用户投诉分析报告-" + analysis.year() + "Q" + analysis.quarter() + ".pdf",
+                        .filename("用户投诉分析报告-" + analysis.year() + "Q" + analysis.quarter() + suffix + ".pdf",
                                 StandardCharsets.UTF_8).build().toString())
                 .body(renderer.pdf(analysis));
     }

@@ -34,6 +34,7 @@ public class ComplaintAnalysisService {
     /** Who may start an analysis on demand. */
     private static final String[] STARTERS = {Groups.MANAGER, Groups.ADMIN};
     /** Who reads every analysis; a department reads those that ask it for measures. */
+    static final String PREVIEW_URL = "/api/v1/reports/complaint-analyses/preview";
     private static final String[] READERS = {Groups.MANAGER, Groups.GM, Groups.ADMIN, Groups.CUSTOMER_SERVICE};
 
     private final ComplaintAnalysisRepository analyses;
@@ -64,13 +65,18 @@ public class ComplaintAnalysisService {
 
     /** The quarter asked for, or the last one that has ended; a quarter that has not ended is refused. */
     public Quarter quarter(Integer year, Integer quarter) {
-        Quarter lastEnded = Quarter.lastEnded(LocalDate.ofInstant(clock.instant(), zone));
+        Quarter lastEnded = Quarter.lastEnded(today());
+        return asked(year, quarter, lastEnded, "for the last quarter that has ended (" + lastEnded.label() + ")",
+                "has not ended yet; the last quarter that has ended is " + lastEnded.label());
+    }
+
+    private Quarter asked(Integer year, Integer quarter, Quarter latest, String byDefault, String tooLate) {
         if (year == null && quarter == null) {
-            return lastEnded;
+            return latest;
         }
         if (year == null || quarter == null) {
             throw new InvalidFieldException(year == null ? "year" : "quarter", "give both year and quarter, or neither "
-                    + "for the last quarter that has ended (" + lastEnded.label() + ")");
+                    + byDefault);
         }
         if (quarter < 1 || quarter > 4) {
             throw new InvalidFieldException("quarter", "must be 1, 2, 3 or 4");
@@ -79,11 +85,33 @@ public class ComplaintAnalysisService {
             throw new InvalidFieldException("year", "must be 2000 or later");
         }
         Quarter asked = new Quarter(year, quarter);
-        if (asked.compareTo(lastEnded) > 0) {
-            throw new InvalidFieldException("quarter", asked.label() + " has not ended yet; the last quarter that has "
-                    + "ended is " + lastEnded.label());
+        if (asked.compareTo(latest) > 0) {
+            throw new InvalidFieldException("quarter", asked.label() + " " + tooLate);
         }
         return asked;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /**
+     * The report of a quarter as it stands now (预览), by default the current one so far: built on request, not
+     * stored, no process, no measures. For the readers of the indicators.
+     */
+    public AnalysisViews.Detail preview(Integer year, Integer quarter, Caller caller) {
+        if (!caller.inAny(READERS)) {
+            throw new NotAllowedException("Only the manager, the general manager, customer service and administrators "
+                    + "preview the complaint analysis");
+        }
+        Quarter current = Quarter.of(today());
+        Quarter asked = asked(year, quarter, current, "for the current quarter so far (" + current.label() + ")",
+                "is still to come; the current quarter is " + current.label());
+        AnalysisReport report = builder.build(asked);
+        String url = PREVIEW_URL + "/report.%s?year=" + asked.year() + "&quarter=" + asked.quarter();
+        return new AnalysisViews.Detail(0, asked.year(), asked.quarter(), asked.label(), AnalysisStatus.PREVIEW,
+                AnalysisStatus.PREVIEW.label(), 0, caller.id(), report.builtAt(), null, null, url.formatted("html"),
+                url.formatted("pdf"), report, List.of(), List.of());
     }
 
     /** A manager's start over REST: the process runs to the departments' tasks before this returns. */

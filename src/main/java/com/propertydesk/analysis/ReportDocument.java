@@ -6,6 +6,7 @@ import com.propertydesk.analysis.AnalysisViews.Detail;
 import com.propertydesk.analysis.AnalysisViews.Measures;
 import com.propertydesk.report.Indicator;
 import com.propertydesk.report.KpiReport;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,7 +43,10 @@ public record ReportDocument(String title, List<Block> blocks) {
         KpiReport kpis = report.indicators();
         List<Block> blocks = new ArrayList<>();
         Quarter quarter = new Quarter(report.year(), report.quarter());
-        blocks.add(new Paragraph("统计期间：" + quarter.firstDay() + " 至 " + quarter.endDay().minusDays(1) + "　状态："
+        // a quarter looked at before its end (预览) counts up to the time the report was built
+        LocalDate built = report.builtAt().toLocalDate();
+        String until = built.isBefore(quarter.endDay()) ? built + "（季度尚未结束）" : quarter.endDay().minusDays(1).toString();
+        blocks.add(new Paragraph("统计期间：" + quarter.firstDay() + " 至 " + until + "　状态："
                 + analysis.statusLabel() + "　报告生成：" + time(report.builtAt())));
 
         blocks.add(new Heading("一、总体情况"));

@@ -232,6 +232,48 @@ class ComplaintAnalysisProcessTest extends SpringTestBase {
     }
 
     @Test
+    void aReaderPreviewsTheQuarterSoFarWithoutStartingAnything() throws Exception {
+        now("2003-05-10T12:00");
+        long stored = analyses.count();
+        long running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(
+                "complaint-analysis").count();
+
+        ApiClient.Reply current = api.get(ANALYSES + "/preview", "manager");
+        assertThat(current.status()).as(current.raw()).isEqualTo(200);
+        assertThat(current.json().get("label").asText()).as("by default the current quarter")
+                .isEqualTo("2003年第2季度");
+        assertThat(current.json().get("complaints").asLong()).isEqualTo(6);
+        assertThat(api.get(ANALYSES + "/preview?year=2002&quarter=1", "cs").json().get("complaints").asLong())
+                .as("an earlier quarter").isEqualTo(50);
+
+        ApiClient.Download page = api.download(ANALYSES + "/preview/report.html", "gm");
+        assertThat(page.status()).isEqualTo(200);
+        String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("用户投诉分析报告（2003年第2季度）", "预览（未经审批）",
+                "2003-04-01 至 2003-05-10（季度尚未结束）", "preview/report.pdf?year=2003&amp;quarter=2");
+        assertThat(Pattern.compile("data:image/png;base64,").matcher(html).results().count()).isEqualTo(4);
+        ApiClient.Download pdf = api.download(ANALYSES + "/preview/report.pdf?year=2003&quarter=2", "manager");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Disposition")).contains("attachment", ".pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("预览（未经审批）");
+        }
+
+        assertThat(analyses.count()).as("nothing stored").isEqualTo(stored);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("complaint-analysis")
+                .count()).as("nothing started").isEqualTo(running);
+
+        assertThat(api.get(ANALYSES + "/preview", "engineer").status()).isEqualTo(403);
+        ApiClient.Reply coming = api.get(ANALYSES + "/preview?year=2003&quarter=3", "manager");
+        assertThat(coming.status()).isEqualTo(400);
+        assertThat(coming.json().at("/errors/0/field").asText()).isEqualTo("quarter");
+        assertThat(coming.json().get("detail").asText()).contains("still to come");
+        ApiClient.Reply word = api.get(ANALYSES + "/preview?year=soon&quarter=3", "manager");
+        assertThat(word.status()).isEqualTo(400);
+        assertThat(word.json().at("/errors/0/field").asText()).isEqualTo("year");
+    }
+
+    @Test
     void badRequestsNameTheField() {
         assertThat(api.postJson(ANALYSES, "engineer", Map.of("year", 2002, "quarter", 2)).status()).isEqualTo(403);
         assertThat(api.postJson(ANALYSES, null, Map.of()).status()).isEqualTo(401);

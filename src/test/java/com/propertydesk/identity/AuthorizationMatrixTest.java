@@ -37,23 +37,23 @@ class AuthorizationMatrixTest extends SpringTestBase {
     enum Action {
         FILE_TICKET, READ_TICKET, LIST_SHOWS_IT, PHONE_WHOLE, SEE_DISPATCH_TASK, CLAIM_DISPATCH_TASK,
         TASKLIST, COCKPIT, DEPLOY, MANAGE_USERS, MODIFY_PROCESS, CREATE_FILTER, ATTACH_EVIDENCE, OPEN_EVIDENCE,
-        READ_KPIS, START_ANALYSIS, READ_ANALYSIS
+        READ_KPIS, START_ANALYSIS, READ_ANALYSIS, PREVIEW_ANALYSIS
     }
 
     /** Expected per action, T allowed, F denied; one string per role in Action order. */
     static final Map<String, String> MATRIX = Map.ofEntries(
-            Map.entry("admin",      "TTTFTTTTTTTTTTTTT"),
-            Map.entry("frontdesk",  "TTTFFFTFFFFFTTFFF"),
-            Map.entry("cs",         "TTTTFFTFFFFFTTTFT"),
-            Map.entry("engineer",   "TTTFTTTFFFFFTTFFF"),
-            Map.entry("engineer2",  "TTTFTTTFFFFFTTFFF"),
-            Map.entry("cleaner",    "TFFFFFTFFFFFFFFFF"),
-            Map.entry("guard",      "TFFFFFTFFFFFFFFFF"),
-            Map.entry("manager",    "TTTTFFTFFFFFTTTTT"),
-            Map.entry("gm",         "TTTFFFTFFFFFTTTFT"),
-            Map.entry("integrator", "TTTFFFFFFFFFTTFFF"),
-            Map.entry(ANONYMOUS,    "FFFFFFFFFFFFFFFFF"),
-            Map.entry(WRONG_PASSWORD, "FFFFFFFFFFFFFFFFF"));
+            Map.entry("admin",      "TTTFTTTTTTTTTTTTTT"),
+            Map.entry("frontdesk",  "TTTFFFTFFFFFTTFFFF"),
+            Map.entry("cs",         "TTTTFFTFFFFFTTTFTT"),
+            Map.entry("engineer",   "TTTFTTTFFFFFTTFFFF"),
+            Map.entry("engineer2",  "TTTFTTTFFFFFTTFFFF"),
+            Map.entry("cleaner",    "TFFFFFTFFFFFFFFFFF"),
+            Map.entry("guard",      "TFFFFFTFFFFFFFFFFF"),
+            Map.entry("manager",    "TTTTFFTFFFFFTTTTTT"),
+            Map.entry("gm",         "TTTFFFTFFFFFTTTFTT"),
+            Map.entry("integrator", "TTTFFFFFFFFFTTFFFF"),
+            Map.entry(ANONYMOUS,    "FFFFFFFFFFFFFFFFFF"),
+            Map.entry(WRONG_PASSWORD, "FFFFFFFFFFFFFFFFFF"));
 
     ApiClient api;
     String ticketNo;
@@ -204,6 +204,7 @@ class AuthorizationMatrixTest extends SpringTestBase {
                 yield started.status() == 201 || started.status() == 409;
             }
             case READ_ANALYSIS -> expect(api.get(analysisUrl, user), 200, 401, 403, 404);
+            case PREVIEW_ANALYSIS -> expect(api.get(ANALYSES + "/preview", user), 200, 401, 403);
         };
     }
 
