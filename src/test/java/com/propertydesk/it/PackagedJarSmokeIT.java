@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.propertydesk.support.ApiClient;
+import com.propertydesk.support.AppNode;
 import com.propertydesk.support.ApiClient.Reply;
 import com.propertydesk.support.LifecycleScenario;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,41 +23,19 @@ import org.junit.jupiter.api.Test;
  */
 class PackagedJarSmokeIT {
 
-    private static Process app;
+    private static AppNode app;
     private static ApiClient api;
-    private static Path workDir;
 
     @BeforeAll
     static void startTheJar() throws IOException {
-        File jar = new File(System.getProperty("packaged.jar", "target/property-service-desk-0.1.0-SNAPSHOT.jar"));
-        assertThat(jar).as("run `mvn verify`: the jar is built in the package phase").exists();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        workDir = Files.createTempDirectory("propertydesk-smoke");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.getAbsolutePath(),
-                "--server.port=" + port));
-        app = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("app.log").toFile()).start();
-        api = new ApiClient(port);
-        Awaitility.await("the jar to start").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions().until(() -> {
-                    assertThat(app.isAlive()).as("the application is running; see " + workDir.resolve("app.log"))
-                            .isTrue();
-                    return api.get("/actuator/health", null).status() == 200;
-                });
+        app = AppNode.start("smoke");
+        api = app.api();
     }
 
     @AfterAll
-    static void stopTheJar() throws InterruptedException, IOException {
+    static void stopTheJar() {
         if (app != null) {
-            app.destroy();
-            app.waitFor();
-        }
-        try (var files = Files.walk(workDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            app.close();
         }
     }
 
@@ -76,12 +52,10 @@ class PackagedJarSmokeIT {
 
     @Test
     void outsideDemoModeItWillNotStartWithoutAnAdministrator() throws Exception {
-        Path log = workDir.resolve("no-admin.log");
-        Process refused = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", new File(System.getProperty("packaged.jar", "target/property-service-desk-0.1.0-SNAPSHOT.jar"))
-                        .getAbsolutePath(), "--server.port=0", "--propertydesk.demo.enabled=false",
-                "--spring.datasource.url=jdbc:h2:mem:no-admin")
-                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path directory = Files.createTempDirectory(app.directory(), "no-admin");
+        Path log = directory.resolve("app.log");
+        Process refused = AppNode.launch(directory, List.of("--server.port=0", "--propertydesk.demo.enabled=false",
+                "--spring.datasource.url=jdbc:h2:mem:no-admin"));
         boolean exited = refused.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
         if (!exited) {
             refused.destroyForcibly();

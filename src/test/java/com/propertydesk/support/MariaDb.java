@@ -25,12 +25,20 @@ public final class MariaDb {
     /** The JDBC URL of this JVM's test database, created on first use. */
     public static synchronized String url() {
         if (database == null) {
-            database = "propertydesk_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            String name = database;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name)));
+            database = newDatabase();
         }
-        return SERVER + database
+        return database;
+    }
+
+    /**
+     * The JDBC URL of another throwaway database, dropped when this JVM exits: for application nodes this test
+     * starts as processes of their own.
+     */
+    public static String newDatabase() {
+        String name = "propertydesk_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name)));
+        return SERVER + name
                 + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
     }
 
