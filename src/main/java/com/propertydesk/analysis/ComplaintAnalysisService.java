@@ -33,8 +33,8 @@ public class ComplaintAnalysisService {
     public static final String SCHEDULE_PROCESS_KEY = "complaint-analysis-schedule";
     /** Who may start an analysis on demand. */
     private static final String[] STARTERS = {Groups.MANAGER, Groups.ADMIN};
-    /** Who reads every analysis; a department reads those that ask it for measures. */
     static final String PREVIEW_URL = "/api/v1/reports/complaint-analyses/preview";
+    /** Who reads every analysis and previews; a department reads those that ask it for measures. */
     private static final String[] READERS = {Groups.MANAGER, Groups.GM, Groups.ADMIN, Groups.CUSTOMER_SERVICE};
 
     private final ComplaintAnalysisRepository analyses;
