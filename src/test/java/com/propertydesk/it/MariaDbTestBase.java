@@ -23,8 +23,6 @@ abstract class MariaDbTestBase {
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", MariaDb::url);
-        registry.add("spring.datasource.username", () -> MariaDb.USER);
-        registry.add("spring.datasource.password", () -> MariaDb.PASSWORD);
+        MariaDb.profileSettings(MariaDb.database()).forEach((name, value) -> registry.add(name, () -> value));
     }
 }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,13 +52,14 @@ class TwoNodesMariaDbIT {
     }
 
     private static String[] settings(String name) {
-        return new String[] {"--spring.profiles.active=mysql", "--spring.datasource.url=" + database,
-            "--spring.datasource.username=" + MariaDb.USER, "--spring.datasource.password=" + MariaDb.PASSWORD,
-            "--propertydesk.demo.enabled=true",
-            "--propertydesk.notifications.webhook.url=" + TestWebhook.get().url(),
-            "--propertydesk.notifications.webhook.secret=" + SECRET,
-            // the engine's name for the node in its job log
-            "--camunda.bpm.generic-properties.properties.hostname=" + name};
+        List<String> settings = new ArrayList<>(List.of("--spring.profiles.active=mysql",
+                "--propertydesk.demo.enabled=true",
+                "--propertydesk.notifications.webhook.url=" + TestWebhook.get().url(),
+                "--propertydesk.notifications.webhook.secret=" + SECRET,
+                // the engine's name for the node in its job log
+                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        MariaDb.profileSettings(database).forEach((setting, value) -> settings.add("--" + setting + "=" + value));
+        return settings.toArray(String[]::new);
     }
 
     @AfterAll
@@ -103,7 +103,7 @@ class TwoNodesMariaDbIT {
                     .as("the escalation notices of %s", no).hasSize(3);
         }
 
-        try (Connection connection = DriverManager.getConnection(database, MariaDb.USER, MariaDb.PASSWORD)) {
+        try (Connection connection = MariaDb.connect(database)) {
             assertThat(rows(connection, "SELECT ticket_no, kind, channel, dedup_key, COUNT(*) FROM notification"
                     + " GROUP BY ticket_no, kind, channel, dedup_key HAVING COUNT(*) > 1"))
                     .as("no notice recorded twice").isEmpty();

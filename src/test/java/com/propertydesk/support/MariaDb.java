@@ -4,16 +4,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * A throwaway database on the MariaDB server every development and CI machine here runs (127.0.0.1:3306, root,
- * empty password; override with PROPERTYDESK_TEST_MYSQL_URL/_USER/_PASSWORD). Created for one test JVM, dropped
- * when it exits, so runs never see each other's data.
+ * Throwaway databases on the MariaDB server every development and CI machine here runs (127.0.0.1:3306, root,
+ * empty password; override with PROPERTYDESK_TEST_MYSQL_HOST/_PORT/_USER/_PASSWORD), dropped when the test JVM
+ * exits, so runs never see each other's data. The application reaches them through the `mysql` profile's own
+ * connection URL: tests give it the same MYSQL_* settings an operator does.
  */
 public final class MariaDb {
 
-    static final String SERVER = env("PROPERTYDESK_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/");
+    static final String HOST = env("PROPERTYDESK_TEST_MYSQL_HOST", "127.0.0.1");
+    static final String PORT = env("PROPERTYDESK_TEST_MYSQL_PORT", "3306");
     public static final String USER = env("PROPERTYDESK_TEST_MYSQL_USER", "root");
     public static final String PASSWORD = env("PROPERTYDESK_TEST_MYSQL_PASSWORD", "");
 
@@ -22,32 +25,43 @@ public final class MariaDb {
     private MariaDb() {
     }
 
-    /** The JDBC URL of this JVM's test database, created on first use. */
-    public static synchronized String url() {
+    /** This JVM's test database, created on first use. */
+    public static synchronized String database() {
         if (database == null) {
             database = newDatabase();
         }
         return database;
     }
 
-    /**
-     * The JDBC URL of another throwaway database, dropped when this JVM exits: for application nodes this test
-     * starts as processes of their own.
-     */
+    /** Another throwaway database, e.g. for application nodes a test starts as processes of their own. */
     public static String newDatabase() {
         String name = "propertydesk_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name)));
-        return SERVER + name
-                + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+        return name;
+    }
+
+    /** The settings of the `mysql` profile (as in application-mysql.yaml) that connect to the database. */
+    public static Map<String, String> profileSettings(String name) {
+        return Map.of("MYSQL_HOST", HOST, "MYSQL_PORT", PORT, "MYSQL_DATABASE", name, "MYSQL_USER", USER,
+                "MYSQL_PASSWORD", PASSWORD);
+    }
+
+    /** A connection for the test's own look into the database. */
+    public static Connection connect(String name) throws SQLException {
+        return DriverManager.getConnection(server() + name, USER, PASSWORD);
+    }
+
+    private static String server() {
+        return "jdbc:mysql://" + HOST + ":" + PORT + "/";
     }
 
     private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+        try (Connection connection = DriverManager.getConnection(server(), USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("MariaDB at " + SERVER + " is needed for this test (start it with "
+            throw new IllegalStateException("MariaDB at " + server() + " is needed for this test (start it with "
                     + "`start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd`): "
                     + e.getMessage(), e);
         }
