@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Tasklist in a real browser (Debian's chromium and chromedriver): an engineer finds the dispatch task of a new
  * ENGINEERING complaint under 部门待认领, claims it, fills and submits its Camunda Form and then sees the handle
- * task, with the owner's photo as a link that opens without logging in again; a cleaner never sees it. The general
- * manager approves the quarterly complaint analysis. A screenshot of each failure goes to target/browser-screenshots/.
+ * task, with the owner's photo as a link that opens without logging in again; a cleaner never sees it. The manager
+ * starts the quarterly complaint analysis and the general manager approves one. A screenshot of each failure goes to
+ * target/browser-screenshots/.
  */
 class TasklistBrowserTest extends SpringTestBase {
 
@@ -187,6 +189,56 @@ class TasklistBrowserTest extends SpringTestBase {
     }
 
     /**
+     * 启动流程 in Tasklist: the manager picks 季度投诉分析, sees the link to the preview of the quarter so far, chooses
+     * the first quarter of 2005 and starts it; the analysis is there, started by the manager. Only the manager is
+     * offered the process.
+     */
+    @Test
+    void theManagerStartsTheQuarterlyAnalysisFromTasklist() throws Exception {
+        try {
+            // what Tasklist's 启动流程 lists for a person
+            String startable = "/engine-rest/process-definition?latestVersion=true&startableInTasklist=true"
+                    + "&startablePermissionCheck=true";
+            ApiClient api = new ApiClient(port);
+            assertThat(api.get(startable, "engineer").json().findValuesAsText("key")).as("the engineer's").isEmpty();
+            assertThat(api.get(startable, "manager").json().findValuesAsText("key")).as("the manager's")
+                    .containsExactly("complaint-analysis");
+
+            logIn("manager");
+            press(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".start-process-action a"))));
+            press(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//a[@ng-click='selectProcessDefinition(processDefinition)'][contains(normalize-space(.),'季度投诉分析')]"))));
+            WebElement year = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("input[id*='-Field_year_']")));
+            assertThat(browser.findElement(By.xpath("//a[contains(@href,'/preview/report.html')]"))
+                    .getDomProperty("href")).endsWith("/api/v1/reports/complaint-analyses/preview/report.html");
+            type(year, "2005");
+            // form-js opens a select's list when its input takes the focus; a synthetic click on the select in the
+            // modal dialog toggles it open and shut again, so focus it as the keyboard does
+            WebElement quarter = browser.findElement(By.cssSelector("input[id*='-Field_quarter_']"));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].focus();", quarter);
+            press(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'第1季度')]"))));
+            Thread.sleep(500);
+            press(wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("button[ng-click='startProcessInstance()']"))));
+
+            wait.until(driver -> api.get("/api/v1/reports/complaint-analyses", "manager").json()
+                    .findValuesAsText("label").contains("2005年第1季度"));
+            String url = null;
+            for (var analysis : api.get("/api/v1/reports/complaint-analyses", "manager").json()) {
+                if (analysis.get("label").asText().equals("2005年第1季度")) {
+                    url = analysis.get("url").asText();
+                }
+            }
+            assertThat(api.get(url, "manager").json().get("startedBy").asText()).isEqualTo("manager");
+        } catch (AssertionError | RuntimeException failure) {
+            screenshot();
+            throw failure;
+        }
+    }
+
+    /**
      * Scrolls the element to the middle of the window, as a person does with a long list or form (the page footer
      * covers the bottom lines), and clicks it.
      */
@@ -222,6 +274,10 @@ class TasklistBrowserTest extends SpringTestBase {
     }
 
     private void openFilter(String name) {
+        // a filter's description shows as a tooltip while the pointer rests on a filter and may cover the next
+        // one: move the pointer away first, as a person's hand does
+        new Actions(browser).moveToLocation(0, 0).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".tooltip")));
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//div[contains(@class,'task-filter')]//a[contains(normalize-space(.),'" + name + "')]"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div.task-filter.active")));
