@@ -65,6 +65,7 @@ public class AnalysisBuilder {
         Quarter before = quarter.previous();
         KpiReport now = kpis.compute(from, to, null, TicketType.COMPLAINT);
         KpiReport previous = kpis.compute(before.start(zone), before.end(zone), null, TicketType.COMPLAINT);
+        Scan scan = scan(from, to);
 
         List<Breakdown> byDepartment = compare(now.byDepartment(), previous.byDepartment(),
                 key -> key.equals("UNKNOWN") ? "未分派" : staff.departmentName(key));
@@ -80,11 +81,10 @@ public class AnalysisBuilder {
         }
         return new AnalysisReport(quarter.year(), quarter.quarter(), quarter.label(),
                 from.atZone(zone).toOffsetDateTime(), to.atZone(zone).toOffsetDateTime(),
-                clock.instant().atZone(zone).toOffsetDateTime(), now.received(), previous.received(),
-                major(from, to),
+                clock.instant().atZone(zone).toOffsetDateTime(), now.received(), previous.received(), scan.major(),
                 compare(now.byCategory(), previous.byCategory(), AnalysisBuilder::categoryLabel), byDepartment,
                 compare(now.byUrgency(), previous.byUrgency(), AnalysisBuilder::urgencyLabel),
-                trend(quarter), topics(from, to), now, departments, satisfaction(from, to), escalations(from, to),
+                trend(quarter), scan.topics(), now, departments, satisfaction(from, to), escalations(from, to),
                 repeatRooms(from, to));
     }
 
@@ -109,23 +109,21 @@ public class AnalysisBuilder {
         return months;
     }
 
-    private long major(Instant from, Instant to) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM ticket WHERE created_at >= :from AND created_at < :to "
-                + "AND type = :type AND major = TRUE", range(from, to), Long.class);
-        return count == null ? 0 : count;
+    /** What one pass over the quarter's complaints reads from their rows: major ones and topics. */
+    private record Scan(long major, List<Topic> topics) {
     }
 
-    /** One query: per topic, the complaints whose description contains one of its words. */
-    private List<Topic> topics(Instant from, Instant to) {
+    /**
+     * One query over the quarter's complaints: how many are major, and per topic how many have one of its words
+     * in their description (rows are read for the descriptions anyway, so the count of major ones rides along).
+     */
+    private Scan scan(Instant from, Instant to) {
         List<String> names = new ArrayList<>(properties.topics().keySet());
-        if (names.isEmpty()) {
-            return List.of();
-        }
         MapSqlParameterSource params = range(from, to);
-        StringBuilder sql = new StringBuilder("SELECT ");
+        StringBuilder sql = new StringBuilder("SELECT SUM(CASE WHEN major = TRUE THEN 1 ELSE 0 END) AS major_count");
         for (int t = 0; t < names.size(); t++) {
             List<String> words = properties.topics().get(names.get(t));
-            sql.append(t == 0 ? "" : ", ").append("SUM(CASE WHEN ");
+            sql.append(", SUM(CASE WHEN ");
             for (int w = 0; w < words.size(); w++) {
                 String param = "t" + t + "w" + w;
                 params.addValue(param, "%" + escapeLike(words.get(w)) + "%");
@@ -143,7 +141,7 @@ public class AnalysisBuilder {
             }
         }
         topics.sort((a, b) -> Long.compare(b.complaints(), a.complaints()));
-        return topics.stream().limit(TOP_TOPICS).toList();
+        return new Scan(number(row, "major_count"), topics.stream().limit(TOP_TOPICS).toList());
     }
 
     private Satisfaction satisfaction(Instant from, Instant to) {

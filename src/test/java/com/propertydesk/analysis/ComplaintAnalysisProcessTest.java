@@ -77,6 +77,8 @@ class ComplaintAnalysisProcessTest extends SpringTestBase {
             complaint("CA-T5", "2-202", "垃圾堆放有异味", "2003-06-01T10:00");
             complaint("CA-T6", "3-303", "电梯按钮失灵", "2003-06-30T23:00");
             complaint("CA-T7", "1-101", "7月的投诉不算在第二季度", "2003-07-01T00:30");
+            // 电梯困人 was reported to the manager as a major complaint (重大投诉)
+            jdbc.update("UPDATE ticket SET major = TRUE WHERE ticket_no IN ('CA-T2', 'CA-T7')");
             facts.requestRebuild();
             fixtures = true;
         }
@@ -214,6 +216,7 @@ class ComplaintAnalysisProcessTest extends SpringTestBase {
         assertThat(analysis.getStartedBy()).isEqualTo("manager");
         JsonNode report = api.get(ANALYSES + "/" + analysis.getId(), "manager").json().get("report");
         assertThat(report.get("complaints").asLong()).as("1 July is the next quarter").isEqualTo(6);
+        assertThat(report.get("major").asLong()).as("CA-T2; CA-T7 is July's").isEqualTo(1);
         JsonNode topics = report.get("topTopics");
         assertThat(topics.findValuesAsText("topic")).containsExactly("电梯问题", "噪音扰民", "邻里纠纷", "环境卫生");
         assertThat(topics.findValuesAsText("complaints")).containsExactly("3", "2", "2", "1");
