@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -20,9 +19,11 @@ import org.springframework.stereotype.Component;
  * Camunda authorizations, set up at start-up and idempotent (a grant that exists is completed, never doubled).
  * <ul>
  * <li>{@code camunda-admin}: everything — deploy, Cockpit (modifications, incidents), users and groups, filters.</li>
- * <li>staff groups: Tasklist; read users and groups (who may be a handler). Tasks themselves are granted by the
- * engine to their candidate groups and assignee (claim and complete, TASK_WORK), so each department sees and
- * works only what is offered to it. Filters are granted one by one ({@link TasklistFilters}).</li>
+ * <li>staff groups: Tasklist; read users and groups (who may be a handler). Tasks are granted by process
+ * definition to the groups that work them (each department's own work processes, customer service's callbacks, the
+ * manager's reviews; see {@code workflow.TaskOwnership}) and, for the exceptions, task by task by the engine to their
+ * candidate groups and assignee (claim and complete, TASK_WORK). Filters are granted one by one
+ * ({@link TasklistFilters}).</li>
  * <li>{@code manager}: also starts the quarterly complaint analysis from Tasklist.</li>
  * <li>{@code integrator}: nothing in the engine: integrators use the ticket API and cannot work staff tasks.</li>
  * </ul>
@@ -31,9 +32,6 @@ import org.springframework.stereotype.Component;
 @Order(1)
 public class AuthorizationSetup implements ApplicationRunner {
 
-    /** The processes whose tasks staff work (keys as in processes/*.bpmn). */
-    static final List<String> TICKET_PROCESSES = List.of("complaint", "repair", "ticket-triage", "ticket-closure",
-            "manager-review", "sla-watch");
     /** The quarterly complaint analysis: departments and the general manager work its tasks, the manager starts it. */
     static final String COMPLAINT_ANALYSIS = "complaint-analysis";
 
@@ -52,10 +50,6 @@ public class AuthorizationSetup implements ApplicationRunner {
             grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grantGroup(group, Resources.USER, ANY, Permissions.READ);
             grantGroup(group, Resources.GROUP, ANY, Permissions.READ);
-            // the engine reads a task's process definition when the task is worked
-            for (String process : TICKET_PROCESSES) {
-                grantGroup(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
-            }
             grantGroup(group, Resources.PROCESS_DEFINITION, COMPLAINT_ANALYSIS, Permissions.READ);
         }
         // the manager starts the quarterly analysis from Tasklist (启动流程) as well as over REST

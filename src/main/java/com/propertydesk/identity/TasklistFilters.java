@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
@@ -31,11 +32,15 @@ public class TasklistFilters implements ApplicationRunner {
             "${dateTime().plusHours(2)}");
 
     static final String RECEIVED_BY_ME = "我受理的";
+    /** The task priority of an EMERGENCY ticket (see sla/ServiceLevelPolicy#taskPriority). */
+    static final int EMERGENCY_PRIORITY = 100;
 
     private final FilterService filterService;
     private final TaskService taskService;
     private final IdentityService identityService;
     private final AuthorizationSetup authorizations;
+    /** the people whose "我受理的" this node has made sure of (every task of their tickets asks) */
+    private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TasklistFilters(FilterService filterService, TaskService taskService, IdentityService identityService,
             AuthorizationSetup authorizations) {
@@ -57,8 +62,10 @@ public class TasklistFilters implements ApplicationRunner {
                         .dueBeforeExpression("${dateTime().plusHours(2)}"), Groups.STAFF);
         shared("已超时", -15, "#d62728", "已过期限仍未完成的任务",
                 taskService.createTaskQuery().dueBeforeExpression("${now()}"), Groups.STAFF);
+        // the tasks of emergencies carry the urgency's priority (EMERGENCY 100, ServiceLevelPolicy): an indexed
+        // column, where a process variable would be a join over every open task's variables
         shared("紧急", -10, "#9467bd", "紧急工单的任务（水浸、停电、电梯困人、燃气等）",
-                taskService.createTaskQuery().processVariableValueEquals("urgency", "EMERGENCY"), Groups.STAFF);
+                taskService.createTaskQuery().taskMinPriority(EMERGENCY_PRIORITY), Groups.STAFF);
         shared("经理待办", -5, "#8c564b", "上报经理的任务：重大投诉、多次不满意、超时升级",
                 taskService.createTaskQuery().taskCandidateGroup(Groups.MANAGER).includeAssignedTasks(),
                 List.of(Groups.MANAGER));
@@ -73,6 +80,9 @@ public class TasklistFilters implements ApplicationRunner {
      * tasks themselves are granted to them for reading when they are created.
      */
     public void ensureReceivedByMe(String userId) {
+        if (ensured.contains(userId)) {
+            return;
+        }
         Filter filter = filterService.createFilterQuery().filterName(RECEIVED_BY_ME).filterOwner(userId)
                 .singleResult();
         if (filter == null) {
@@ -82,6 +92,7 @@ public class TasklistFilters implements ApplicationRunner {
             filterService.saveFilter(filter);
         }
         authorizations.grantUser(userId, Resources.FILTER, filter.getId(), Permissions.READ);
+        ensured.add(userId);
     }
 
     private void shared(String name, int priority, String color, String description, TaskQuery query,
@@ -91,10 +102,20 @@ public class TasklistFilters implements ApplicationRunner {
             filter = filterService.newTaskFilter(name).setQuery(sorted(query))
                     .setProperties(properties(priority, color, description));
             filterService.saveFilter(filter);
+        } else if (!sameCriteria(filter.getQuery(), query)) {
+            // a filter of an earlier release (e.g. 紧急 by process variable) takes the current criteria
+            filterService.saveFilter(filter.setQuery(sorted(query)));
         }
         for (String group : groups) {
             authorizations.grantGroup(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
+    }
+
+    private static boolean sameCriteria(TaskQuery stored, TaskQuery wanted) {
+        TaskQueryImpl a = (TaskQueryImpl) stored;
+        TaskQueryImpl b = (TaskQueryImpl) wanted;
+        return java.util.Objects.equals(a.getMinPriority(), b.getMinPriority())
+                && a.getVariables().size() == b.getVariables().size();
     }
 
     private static TaskQuery sorted(TaskQuery query) {

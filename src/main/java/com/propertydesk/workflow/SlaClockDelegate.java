@@ -47,7 +47,7 @@ public class SlaClockDelegate implements JavaDelegate {
                         Vars.requiredText(execution, ProcessVars.RESOLVE_WITHIN, "处理时限"),
                         Vars.requiredText(execution, ProcessVars.CALLBACK_WITHIN, "回访时限"),
                         Vars.text(execution, ProcessVars.MANAGER_NOTE));
-                ops.setMainVariable(ticketNo, ProcessVars.URGENCY, urgency.name());
+                ops.setTicketVariable(ticketNo, ProcessVars.URGENCY, urgency.name());
                 execution.setVariable(ProcessVars.REPLAN_REQUESTED, true);
             }
             case RESOLVED -> ops.tellClock(ticketNo, TicketProcessOps.MESSAGE_RESOLVED, Map.of());

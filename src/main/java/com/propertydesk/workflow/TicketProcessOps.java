@@ -25,10 +25,10 @@ public class TicketProcessOps {
     public static final String MESSAGE_RESOLVED = "SlaResolved";
     public static final String MESSAGE_PAUSED = "SlaPaused";
     public static final String MESSAGE_RESUMED = "SlaResumed";
-    /** the dispatch task's boundary timer (level 1) in complaint.bpmn and repair.bpmn */
+    /** the dispatch task's boundary timer (level 1) in complaint-work.bpmn and repair-work.bpmn */
     static final String RESPONSE_TIMER = "Timer_ResponseDue";
-    private static final List<String> WORK_TASKS = List.of(WorkStep.DISPATCH.taskKey(), WorkStep.HANDLE.taskKey(),
-            WorkStep.VERIFY.taskKey(), WorkStep.ACCEPT.taskKey());
+    private static final String[] WORK_PROCESSES = ProcessKeys.departmentWorkKeys(
+            com.propertydesk.identity.Groups.DEPARTMENTS).toArray(String[]::new);
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -63,35 +63,44 @@ public class TicketProcessOps {
                 taskService.saveTask(task);
             });
         }
-        ProcessInstance main = mainProcess(ticket.getTicketNo());
-        if (main != null && ticket.getResponseDueAt() != null) {
-            managementService.createJobQuery().processInstanceId(main.getId()).timers().activityId(RESPONSE_TIMER)
+        ProcessInstance work = workProcess(ticket.getTicketNo());
+        if (work != null && ticket.getResponseDueAt() != null) {
+            managementService.createJobQuery().processInstanceId(work.getId()).timers().activityId(RESPONSE_TIMER)
                     .list().forEach(job -> managementService.setJobDuedate(job.getId(),
                             Date.from(ticket.getResponseDueAt())));
         }
     }
 
+    /** The department's work process the ticket is in now ({@code complaint-work-engineering}, …), if any. */
+    public ProcessInstance workProcess(String ticketNo) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNo)
+                .processDefinitionKeyIn(WORK_PROCESSES).singleResult();
+    }
+
     /** The open handle task and every later one go to the new handler. */
     public void changeHandler(String ticketNo, String handler) {
-        ProcessInstance main = mainProcess(ticketNo);
-        runtimeService.setVariable(main.getId(), ProcessVars.HANDLER, handler);
-        taskService.createTaskQuery().processInstanceId(main.getId()).taskDefinitionKey(WorkStep.HANDLE.taskKey())
-                .list().forEach(task -> taskService.setAssignee(task.getId(), handler));
+        setTicketVariable(ticketNo, ProcessVars.HANDLER, handler);
+        taskService.createTaskQuery().processInstanceBusinessKey(ticketNo).taskDefinitionKey(
+                WorkStep.HANDLE.taskKey()).list().forEach(task -> taskService.setAssignee(task.getId(), handler));
     }
 
-    /** The open work stops and the new department dispatches the ticket again. */
+    /**
+     * The open work stops and the new department dispatches the ticket again: the main process's message event
+     * "经理转派" ({@value ProcessKeys#MESSAGE_REASSIGNED}) ends the department's work process and calls the new
+     * department's.
+     */
     public void reassign(String ticketNo, String department) {
-        ProcessInstance main = mainProcess(ticketNo);
-        runtimeService.setVariable(main.getId(), ProcessVars.DEPARTMENT, department);
-        var modification = runtimeService.createProcessInstanceModification(main.getId());
-        for (String taskKey : WORK_TASKS) {
-            modification.cancelAllForActivity(taskKey);
-        }
-        modification.startBeforeActivity(WorkStep.DISPATCH.taskKey()).execute();
+        runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_REASSIGNED).processInstanceBusinessKey(ticketNo)
+                .setVariable(ProcessVars.DEPARTMENT, department).correlate();
     }
 
-    public void setMainVariable(String ticketNo, String name, Object value) {
+    /** Sets a variable of the ticket's main process and of the department work it is in, so both show it. */
+    public void setTicketVariable(String ticketNo, String name, Object value) {
         runtimeService.setVariable(mainProcess(ticketNo).getId(), name, value);
+        ProcessInstance work = workProcess(ticketNo);
+        if (work != null) {
+            runtimeService.setVariable(work.getId(), name, value);
+        }
     }
 
     /** Sends a message to the ticket's service-level clock; false when no clock waits for it. */

@@ -133,6 +133,7 @@ public class TicketTaskListener implements TaskListener {
     }
 
     private void completed(DelegateTask task, String ticketNo, WorkStep step, String actor) {
+        refuseSomeoneElsesTask(task, actor);
         switch (step) {
             case CLASSIFY -> lifecycle.classifiedManually(ticketNo, actor,
                     Vars.requiredEnum(task, ProcessVars.CATEGORY, Category.class, "分类"),
@@ -195,7 +196,51 @@ public class TicketTaskListener implements TaskListener {
                 Vars.text(task, ProcessVars.HANDLE_NOTE));
     }
 
+    /**
+     * A task someone has claimed or been given is theirs to complete: their colleagues may see it (the department's
+     * rights are on its work process), not finish it for them. Administrators may.
+     */
+    private static void refuseSomeoneElsesTask(DelegateTask task, String actor) {
+        Authentication authentication = currentAuthentication(task);
+        String assignee = task.getAssignee();
+        if (authentication == null || assignee == null || assignee.equals(actor) || isAdmin(authentication)) {
+            return;
+        }
+        throw new BadUserRequestException("该任务由 " + assignee + " 办理，只能由其完成（可请其交回或由经理改派）");
+    }
+
+    /**
+     * 验收: a public-area repair is accepted by the manager, a private one by customer service on the owner's
+     * signed confirmation or by the owner through a self-service channel (customer service and the manager both see
+     * the acceptance tasks; each works its own).
+     */
+    private static void refuseAcceptanceByOthers(DelegateTask task) {
+        Authentication authentication = currentAuthentication(task);
+        if (authentication == null || isAdmin(authentication)) {
+            return;
+        }
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        if (Boolean.TRUE.equals(Vars.bool(task, ProcessVars.PUBLIC_AREA))) {
+            if (!groups.contains(Groups.MANAGER)) {
+                throw new BadUserRequestException("公共区域的维修由物业中心经理验收");
+            }
+        } else if (!groups.contains(Groups.CUSTOMER_SERVICE)) {
+            throw new BadUserRequestException("户内维修由业主自助验收，或由客服凭业主签字确认验收");
+        }
+    }
+
+    private static Authentication currentAuthentication(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null || authentication.getUserId() == null ? null : authentication;
+    }
+
+    private static boolean isAdmin(Authentication authentication) {
+        return authentication.getGroupIds() != null && authentication.getGroupIds().contains(Groups.ADMIN);
+    }
+
     private void accepted(DelegateTask task, String ticketNo, String actor) {
+        refuseAcceptanceByOthers(task);
         boolean accepted = Vars.requiredBool(task, ProcessVars.ACCEPTED, "验收结果");
         task.setVariable(ProcessVars.ACCEPTED, accepted);
         String how;

@@ -41,13 +41,27 @@ class PackagedJarSmokeIT {
 
     @Test
     void deploysProcessesDecisionsAndFormsTogether() {
-        JsonNode deployments = api.get("/engine-rest/deployment?sortBy=deploymentTime&sortOrder=desc", "admin")
+        JsonNode deployments = api.get("/engine-rest/deployment?sortBy=deploymentTime&sortOrder=asc", "admin")
                 .json();
-        assertThat(deployments).hasSize(1);
-        List<String> resources = new ArrayList<>();
-        api.get("/engine-rest/deployment/" + deployments.get(0).get("id").asText() + "/resources", "admin").json()
-                .forEach(resource -> resources.add(new File(resource.get("name").asText()).getName()));
-        assertThat(resources).containsExactlyInAnyOrderElementsOf(filesIn("processes", "forms"));
+        assertThat(deployments).extracting(deployment -> deployment.get("name").asText())
+                .containsExactly("SpringAutoDeployment", "complaint-work-departments", "repair-work-departments");
+        assertThat(resources(deployments.get(0))).containsExactlyInAnyOrderElementsOf(filesIn("processes", "forms"));
+        // each department's work process, made from its template, with the forms its tasks reference
+        for (int i = 1; i <= 2; i++) {
+            String template = deployments.get(i).get("name").asText().replace("-departments", "");
+            List<String> expected = new ArrayList<>(filesIn("forms"));
+            for (String department : List.of("engineering", "cleaning", "security", "customer-service")) {
+                expected.add(template + "-" + department + ".bpmn");
+            }
+            assertThat(resources(deployments.get(i))).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    private static List<String> resources(JsonNode deployment) {
+        List<String> names = new ArrayList<>();
+        api.get("/engine-rest/deployment/" + deployment.get("id").asText() + "/resources", "admin").json()
+                .forEach(resource -> names.add(new File(resource.get("name").asText()).getName()));
+        return names;
     }
 
     @Test

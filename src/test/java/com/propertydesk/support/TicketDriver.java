@@ -80,6 +80,13 @@ public class TicketDriver {
                 .processDefinitionKeyIn("complaint", "repair").singleResult();
     }
 
+    /** The department work process the ticket is in (complaint-work-engineering, …), where dispatch and handle live. */
+    public ProcessInstance work(String ticketNo) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ticketNo)
+                .processDefinitionKeyIn(com.propertydesk.workflow.ProcessKeys.departmentWorkKeys(
+                        com.propertydesk.identity.Groups.DEPARTMENTS).toArray(String[]::new)).singleResult();
+    }
+
     /** The ticket with everything the application knows, phone included (as customer service sees it). */
     public TicketResponse ticket(String ticketNo) {
         return tickets.find(ticketNo, caller("cs"));

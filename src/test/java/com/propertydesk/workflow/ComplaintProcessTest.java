@@ -34,7 +34,8 @@ class ComplaintProcessTest extends SpringTestBase {
         String room = uniqueRoom();
         String no = desk.file(complaint(room, "楼道很久没人打扫了", Category.CLEANING_GREENING));
 
-        assertThat(desk.process(no)).hasPassed("Call_Triage").isWaitingAt("dispatch");
+        assertThat(desk.process(no)).hasPassed("Call_Triage").isWaitingAt("Call_Work");
+        assertThat(desk.work(no)).isWaitingAt("dispatch");
         assertThat(triagePassed(no)).contains("Gateway_CategoryGiven", "Task_RecordTriage")
                 .doesNotContain("Task_SuggestCategory", "classify");
         TicketResponse ticket = desk.ticket(no);
@@ -130,7 +131,7 @@ class ComplaintProcessTest extends SpringTestBase {
         assertThat(desk.task(no, "dispatch")).as("the normal flow goes on").isNotNull();
 
         desk.complete(no, "managerReview", "manager", "managerNote", "今天内处理完，向业主致歉");
-        assertThat(desk.process(no)).isWaitingAt("dispatch");
+        assertThat(desk.work(no)).isWaitingAt("dispatch");
         walkToCallback(no, "cleaner", "cleaner", "manager");
         desk.complete(no, "callback", "cs", "ownerReached", "true", "satisfaction", "SATISFIED");
 
@@ -206,7 +207,7 @@ class ComplaintProcessTest extends SpringTestBase {
         assertThat(ticket.reworkCount()).isEqualTo(1);
         assertThat(ticket.status().name()).isEqualTo("IN_PROGRESS");
         assertThat(entry(no, TimelineStage.REWORK).note()).isEqualTo("还是关不严");
-        assertThat(desk.process(no)).hasPassed("Gateway_HandleMerge");
+        assertThat(desk.work(no)).hasPassed("Gateway_Verified", "Gateway_HandleMerge").isWaitingAt("handle");
     }
 
     @Test
@@ -239,7 +240,8 @@ class ComplaintProcessTest extends SpringTestBase {
         desk.complete(no, "callback", "cs", "ownerReached", "true", "satisfaction", "UNSATISFIED",
                 "callbackNote", "还在漏");
 
-        assertThat(desk.process(no)).hasPassed("Boundary_Reopen", "Task_Reopen").isWaitingAt("dispatch");
+        assertThat(desk.process(no)).hasPassed("Boundary_Reopen", "Task_Reopen").isWaitingAt("Call_Work");
+        assertThat(desk.work(no)).isWaitingAt("dispatch");
         TicketResponse reopened = desk.ticket(no);
         assertThat(reopened.reopenCount()).isEqualTo(1);
         assertThat(reopened.status().name()).isEqualTo("DISPATCHED");
@@ -284,7 +286,7 @@ class ComplaintProcessTest extends SpringTestBase {
 
         desk.complete(no, "managerReview", "manager", "decision", "REOPEN", "managerNote", "换一家供应商重新维修");
 
-        assertThat(desk.process(no)).isWaitingAt("dispatch");
+        assertThat(desk.work(no)).isWaitingAt("dispatch");
         TicketResponse ticket = desk.ticket(no);
         assertThat(ticket.reopenCount()).isEqualTo(2);
         assertThat(ticket.timeline()).filteredOn(e -> e.stage() == TimelineStage.REOPENED).last()

@@ -48,7 +48,8 @@ class RepairProcessTest extends SpringTestBase {
 
         assertThat(no).startsWith("R-");
         assertThat(desk.process(no)).hasPassed("Task_DecideSurvey").hasNotPassed("survey", "Task_NotifyEmergency")
-                .isWaitingAt("dispatch");
+                .isWaitingAt("Call_RepairWork");
+        assertThat(desk.work(no)).isWaitingAt("dispatch");
         assertThat(candidateGroups(desk.task(no, "dispatch"))).containsExactly("engineering");
 
         desk.complete(no, "dispatch", "engineer", "handler", "engineer2", "appointmentAt", APPOINTMENT);
@@ -93,7 +94,8 @@ class RepairProcessTest extends SpringTestBase {
         String no = desk.file(repair(uniqueRoom(), "卫生间水管爆裂，水浸到客厅", null, false, true));
 
         assertThat(desk.process(no)).hasPassed("Task_NotifyEmergency").hasNotPassed("Task_DecideSurvey", "survey")
-                .isWaitingAt("dispatch");
+                .isWaitingAt("Call_RepairWork");
+        assertThat(desk.work(no)).isWaitingAt("dispatch");
         TicketResponse ticket = desk.ticket(no);
         assertThat(ticket.urgency().name()).isEqualTo("EMERGENCY");
         assertThat(ticket.responseDueAt().toInstant()).isEqualTo(MONDAY_9AM.plus(Duration.ofMinutes(15)));
@@ -142,7 +144,8 @@ class RepairProcessTest extends SpringTestBase {
         desk.complete(no, "survey", "engineer", "surveyNote", "整层楼的排水管堵塞", "category", "ENGINEERING",
                 "impactScope", "AREA", "needsParts", true);
 
-        assertThat(desk.process(no)).hasPassed("Gateway_Reclassified", "Call_Retriage").isWaitingAt("dispatch");
+        assertThat(desk.process(no)).hasPassed("Gateway_Reclassified", "Call_Retriage").isWaitingAt("Call_RepairWork");
+        assertThat(desk.work(no)).isWaitingAt("dispatch");
         TicketResponse ticket = desk.ticket(no);
         assertThat(ticket.category()).isEqualTo(Category.ENGINEERING);
         assertThat(ticket.needsParts()).isTrue();
@@ -161,7 +164,8 @@ class RepairProcessTest extends SpringTestBase {
 
         desk.complete(no, "survey", "engineer", "surveyNote", "灯具损坏", "category", "ENGINEERING");
 
-        assertThat(desk.process(no)).hasNotPassed("Call_Retriage").isWaitingAt("dispatch");
+        assertThat(desk.process(no)).hasNotPassed("Call_Retriage").isWaitingAt("Call_RepairWork");
+        assertThat(desk.work(no)).isWaitingAt("dispatch");
         assertThat(desk.ticket(no).needsParts()).isNull();
     }
 
