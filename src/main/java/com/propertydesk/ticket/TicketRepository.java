@@ -5,9 +5,8 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket> {
-
-    Optional<Ticket> findByTicketNo(String ticketNo);
+public interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket>,
+        TicketNumbers {
 
     Optional<Ticket> findByReceivedByAndIdempotencyKey(String receivedBy, String idempotencyKey);
 

@@ -49,8 +49,11 @@ public class TicketService {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    /** A ticket taken in, or the one an earlier request with the same idempotency key created. */
-    public record Intake(String ticketNo, boolean replayed) {
+    /**
+     * A ticket taken in, or the one an earlier request with the same idempotency key created; a new ticket comes
+     * with its view as the caller may see it (read in the transaction that wrote it, not again).
+     */
+    public record Intake(String ticketNo, boolean replayed, TicketResponse ticket) {
     }
 
     /**
@@ -63,14 +66,11 @@ public class TicketService {
         }
         String receivedBy = caller.id();
         String hash = idempotencyKey == null ? null : hash(request);
-        if (idempotencyKey != null) {
-            Optional<Intake> replay = transaction.execute(status -> replay(receivedBy, idempotencyKey, hash));
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
         try {
-            return transaction.execute(status -> create(request, receivedBy, idempotencyKey, hash));
+            // a retry with the same key finds the first ticket in the transaction that would write the new one
+            return transaction.execute(status -> (idempotencyKey == null ? Optional.<Intake>empty()
+                    : replay(receivedBy, idempotencyKey, hash))
+                    .orElseGet(() -> create(request, caller, idempotencyKey, hash)));
         } catch (DataIntegrityViolationException concurrentRetry) {
             if (idempotencyKey == null) {
                 throw concurrentRetry;
@@ -85,11 +85,12 @@ public class TicketService {
             if (!first.getRequestHash().equals(hash)) {
                 throw new IdempotencyKeyReusedException(first.getTicketNo());
             }
-            return new Intake(first.getTicketNo(), true);
+            return new Intake(first.getTicketNo(), true, null);
         });
     }
 
-    private Intake create(NewTicket request, String receivedBy, String idempotencyKey, String hash) {
+    private Intake create(NewTicket request, Caller caller, String idempotencyKey, String hash) {
+        String receivedBy = caller.id();
         Instant now = clock.instant();
         int repeats = (int) tickets.countByTypeAndRoomKeyAndCreatedAtGreaterThanEqual(request.type(),
                 Ticket.roomKey(request.reporterRoom()), now.minus(properties.repeatWindow()));
@@ -102,9 +103,10 @@ public class TicketService {
                         + (request.category() == null ? "" : "，分类：" + request.category().label())
                         + (repeats > 0 ? "（30天内同一房号第" + (repeats + 1) + "次）" : ""),
                 request.demand());
-        tickets.saveAndFlush(ticket);
+        // the process first, so that the ticket is written once, with its process instance, in the same transaction
         ticket.startedAs(workflow.start(ticket));
-        return new Intake(ticket.getTicketNo(), false);
+        tickets.saveAndFlush(ticket);
+        return new Intake(ticket.getTicketNo(), false, view(ticket, caller));
     }
 
     /**
@@ -168,7 +170,10 @@ public class TicketService {
     /** The ticket as the caller may see it (404 for a ticket the caller may not read). */
     @Transactional(readOnly = true)
     public TicketResponse find(String ticketNo, Caller caller) {
-        Ticket ticket = readable(ticketNo, caller);
+        return view(readable(ticketNo, caller), caller);
+    }
+
+    private TicketResponse view(Ticket ticket, Caller caller) {
         return mapper.toResponse(ticket, access.maySeePhone(caller, ticket) ? TicketMapper.PhoneVisibility.WHOLE
                 : TicketMapper.PhoneVisibility.MASKED);
     }

@@ -86,7 +86,7 @@ public class TicketController {
         if (intake.replayed()) {
             created.header("Idempotent-Replayed", "true");
         }
-        return created.body(tickets.find(intake.ticketNo(), who));
+        return created.body(intake.ticket() != null ? intake.ticket() : tickets.find(intake.ticketNo(), who));
     }
 
     @Operation(summary = "Read a ticket with its timeline",
