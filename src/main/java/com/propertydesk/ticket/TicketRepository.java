@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 public interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket>,
-        TicketNumbers {
+        TicketNumbers, TicketSearch {
 
     Optional<Ticket> findByReceivedByAndIdempotencyKey(String receivedBy, String idempotencyKey);
 

@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -181,12 +179,18 @@ public class TicketService {
     /** The tickets the caller may read that match the filter; phones always masked. */
     @Transactional(readOnly = true)
     public TicketPage search(TicketFilter filter, int page, int size, Caller caller) {
+        if (((long) page + 1) * size > TicketPage.MAX_RESULTS) {
+            throw new InvalidFieldException("page", "only the first " + TicketPage.MAX_RESULTS + " tickets of a "
+                    + "search can be paged (page × size); narrow it with from/to, status, type or department");
+        }
         Specification<Ticket> matching = TicketSpecifications.matching(filter);
         Specification<Ticket> readable = access.readable(caller);
-        var result = tickets.findAll(readable == null ? matching : matching.and(readable),
-                PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
-        return new TicketPage(result.getContent().stream().map(mapper::toSummary).toList(), page, size,
-                result.getTotalElements(), result.getTotalPages());
+        Specification<Ticket> where = readable == null ? matching : matching.and(readable);
+        var items = tickets.newestFirst(where, page * size, size).stream().map(mapper::toSummary).toList();
+        long counted = tickets.countUpTo(where, TicketPage.MAX_RESULTS);
+        boolean exact = counted <= TicketPage.MAX_RESULTS;
+        long total = Math.min(counted, TicketPage.MAX_RESULTS);
+        return new TicketPage(items, page, size, total, (int) ((total + size - 1) / size), exact);
     }
 
     private Ticket readable(String ticketNo, Caller caller) {

@@ -1,7 +1,18 @@
 package com.propertydesk.ticket.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-/** One page of tickets, newest first. {@code page} counts from 0. */
-public record TicketPage(List<TicketSummary> items, int page, int size, long totalElements, int totalPages) {
+/**
+ * One page of tickets, newest first. {@code page} counts from 0. Matches are counted up to {@value #MAX_RESULTS}
+ * (so that a list stays quick over millions of tickets): beyond that {@code totalElements} is {@value #MAX_RESULTS}
+ * and {@code totalExact} false, and only the first {@value #MAX_RESULTS} can be paged; narrow the search to see more.
+ */
+public record TicketPage(List<TicketSummary> items, int page, int size,
+        @Schema(description = "matching tickets, counted up to 10000") long totalElements,
+        int totalPages,
+        @Schema(description = "false when more than 10000 tickets match (totalElements is then 10000)")
+        boolean totalExact) {
+
+    public static final int MAX_RESULTS = 10_000;
 }
