@@ -5,7 +5,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
 /** A caller authenticated by an API token: the integrator account's id and authorities, and which token it was. */
-public class ApiTokenAuthentication extends AbstractAuthenticationToken {
+class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final String userId;
     private final long tokenId;
@@ -27,7 +27,7 @@ public class ApiTokenAuthentication extends AbstractAuthenticationToken {
         return userId;
     }
 
-    public long tokenId() {
+    long tokenId() {
         return tokenId;
     }
 }

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
  * refuse the integrator that holds the token. Its last use is recorded to the minute (at most one write a minute).
  */
 @Service
-public class ApiTokenService {
+class ApiTokenService {
 
     static final String PREFIX = "pdt_";
     /** pdt_ and 32 bytes in URL-safe Base64 without padding. */

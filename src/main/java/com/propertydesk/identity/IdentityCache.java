@@ -23,14 +23,14 @@ import org.springframework.stereotype.Component;
  * ignored and the data read or the password checked afresh.
  */
 @Component
-public class IdentityCache {
+class IdentityCache {
 
     private final IdentityService identityService;
     private final Cache<String, Profile> profiles;
     private final Cache<String, Stamp> verified;
     private final SecretKeySpec key;
 
-    public IdentityCache(IdentityService identityService, AuthenticationProperties properties) {
+    IdentityCache(IdentityService identityService, AuthenticationProperties properties) {
         this.identityService = identityService;
         this.profiles = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
         this.verified = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
@@ -40,15 +40,15 @@ public class IdentityCache {
     }
 
     /** A user as the engine knows them: whether the account exists, its group and tenant ids. */
-    public record Profile(String userId, boolean exists, List<String> groups, List<String> tenants, Stamp stamp) {
+    record Profile(String userId, boolean exists, List<String> groups, List<String> tenants, Stamp stamp) {
 
-        public boolean inGroup(String groupId) {
+        boolean inGroup(String groupId) {
             return groups.contains(groupId);
         }
     }
 
     /** The user's profile under the current stamp: from the cache when still valid, else read from the engine. */
-    public Profile profile(String userId, Stamp stamp) {
+    Profile profile(String userId, Stamp stamp) {
         Profile known = profiles.getIfPresent(userId);
         if (known != null && known.stamp().equals(stamp)) {
             return known;

@@ -13,23 +13,23 @@ import org.springframework.stereotype.Component;
  * made under are the current ones; users sharing a bucket merely re-verify once more than needed.
  */
 @Component
-public class IdentityStamps {
+class IdentityStamps {
 
     static final int USER_BUCKETS = 256;
     private static final int EVERYONE = 0;
 
     private final JdbcTemplate jdbc;
 
-    public IdentityStamps(JdbcTemplate jdbc) {
+    IdentityStamps(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The stamps a user's identity data is current under: everyone's and the user's bucket's. */
-    public record Stamp(long everyone, long user) {
+    record Stamp(long everyone, long user) {
     }
 
     /** Reads both stamps (two rows by primary key, no lock). Read before the data it vouches for. */
-    public Stamp current(String userId) {
+    Stamp current(String userId) {
         long[] versions = {-1, -1};
         int bucket = bucket(userId);
         jdbc.query("SELECT id, version FROM identity_stamp WHERE id IN (?, ?)", row -> {

@@ -155,6 +155,24 @@ class AuthorizationMatrixTest extends SpringTestBase {
         assertThat(attempt(client, user, action)).as("%s %s", role, action).isEqualTo(allowed);
     }
 
+    /** A revoked, an expired and a wrong token are told so (401), on the ticket API and the engine REST API. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {TOKEN_REVOKED, TOKEN_EXPIRED, TOKEN_WRONG})
+    void aRefusedTokenIsUnauthorizedEverywhere(String role) {
+        String token = tokens.get(role);
+        List<Reply> replies = List.of(
+                api.from(ApiClient.uniqueAddress()).get("/api/v1/tickets/" + ticketNo, token),
+                api.from(ApiClient.uniqueAddress()).postJson("/api/v1/tickets", token,
+                        complaintBody(TicketDriver.uniqueRoom(), "测试")),
+                api.from(ApiClient.uniqueAddress()).get("/engine-rest/task?maxResults=1", token),
+                api.from(ApiClient.uniqueAddress()).postJson("/engine-rest/task/" + dispatchTaskId + "/claim", token,
+                        Map.of("userId", "integrator")));
+        for (Reply reply : replies) {
+            assertThat(reply.status()).as(reply.raw()).isEqualTo(401);
+            assertThat(reply.json().get("type").asText()).isEqualTo("urn:propertydesk:problem:unauthorized");
+        }
+    }
+
     /** The account a credential stands for. */
     private static String accountOf(String user) {
         if (user == null) {
