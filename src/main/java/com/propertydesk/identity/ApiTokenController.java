@@ -76,7 +76,7 @@ class ApiTokenController {
             TokenView details) {
     }
 
-    @Operation(summary = "Create an API token for an integrator account",
+    @Operation(operationId = "createApiToken", summary = "Create an API token for an integrator account",
             description = "The token acts with exactly the account's rights (its groups, e.g. all-tickets, "
                     + "owner-phones) and is shown once, in this answer.")
     @ApiResponse(responseCode = "201", description = "Created; the token is in this answer only",
@@ -94,8 +94,8 @@ class ApiTokenController {
         return ResponseEntity.created(location).body(new CreatedView(created.secret(), view(created.token())));
     }
 
-    @Operation(summary = "List the API tokens", description = "Active, expired and revoked, oldest first; never the "
-            + "tokens themselves.")
+    @Operation(operationId = "listApiTokens", summary = "List the API tokens",
+            description = "Active, expired and revoked, oldest first; never the tokens themselves.")
     @ApiResponse(responseCode = "200", description = "The tokens")
     @ApiResponse(responseCode = "403", description = "Not an administrator")
     @GetMapping
@@ -105,7 +105,7 @@ class ApiTokenController {
         return tokens.list(user == null || user.isBlank() ? null : user.strip()).stream().map(this::view).toList();
     }
 
-    @Operation(summary = "Read one API token's record")
+    @Operation(operationId = "getApiToken", summary = "Read one API token's record")
     @ApiResponse(responseCode = "200", description = "The token's record")
     @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such token")
@@ -115,8 +115,9 @@ class ApiTokenController {
         return tokens.find(id).map(this::view).orElseThrow(() -> notFound(id));
     }
 
-    @Operation(summary = "Revoke an API token", description = "Refused from the next request on, on every node. "
-            + "Revoking a revoked token changes nothing.")
+    @Operation(operationId = "revokeApiToken", summary = "Revoke an API token",
+            description = "Refused from the next request on, on every node. Revoking a revoked token changes "
+                    + "nothing.")
     @ApiResponse(responseCode = "204", description = "Revoked")
     @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such token")

@@ -180,8 +180,9 @@ class ApiTokenTest extends SpringTestBase {
         int refusals = 0;
         long firstRetryAfter = -1;
         for (int i = 0; i < 100; i++) {
+            String guess = "pdt_" + UUID.randomUUID().toString().replace("-", "") + "abcdefghij1";
             Reply wrong = i % 2 == 0 ? stranger.get(TICKETS, "integrator:guess-" + i)
-                    : stranger.get(TICKETS, "Bearer pdt_" + UUID.randomUUID().toString().replace("-", "") + "abcdefghij1");
+                    : stranger.get(TICKETS, "Bearer " + guess);
             strangersAnswers.merge(wrong.status(), 1, Integer::sum);
             if (wrong.status() == 429) {
                 assertThat(wrong.header("Retry-After")).as("attempt %d", i + 1).matches("[1-9][0-9]*");

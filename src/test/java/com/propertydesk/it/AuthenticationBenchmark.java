@@ -48,7 +48,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * <li>{@code anonymous}: no credentials, refused (401) by the security chain.</li>
  * </ul>
  * Prints p50/p90/p99 and the ratio to the reference; no timed assertion. Run it with
- * <pre>mvn verify -Pbenchmark -Dit.test=AuthenticationBenchmark -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>
+ * mvn verify -Pbenchmark -Dit.test=AuthenticationBenchmark -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ * or, quicker (no packaging), {@code mvn test -Dtest=AuthenticationBenchmark}
  * ({@code -Dbench.requests} per kind and round, default 500; five rounds, interleaved, after a warm-up).
  */
 class AuthenticationBenchmark extends MariaDbTestBase {
