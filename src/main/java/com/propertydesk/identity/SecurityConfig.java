@@ -6,15 +6,16 @@ import java.io.IOException;
 import java.net.URI;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,14 +24,20 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. {@code /api/**} and {@code /engine-rest/**} take HTTP Basic against the Camunda identity
- * service (Camunda Modeler deploys with a user name and password); the engine REST API additionally runs as the
- * authenticated user inside the engine. Tasklist, Cockpit and Admin keep their own session login and CSRF
+ * service (Camunda Modeler deploys with a user name and password) and API tokens of integrator accounts
+ * ({@code Authorization: Bearer}, {@link ApiTokenService}); the engine REST API additionally runs as the
+ * authenticated user inside the engine, with the groups and tenants already known
+ * ({@link EngineRestAuthenticationProvider}). Tasklist, Cockpit and Admin keep their own session login and CSRF
  * protection; a GET to {@code /api/**} from a browser logged into them runs as that user (the links on Tasklist
- * forms, see {@link TasklistSessionAuthenticationFilter}). Health and the OpenAPI description are public.
+ * forms, see {@link TasklistSessionAuthenticationFilter}). Health and the OpenAPI description are public; the rest
+ * of {@code /actuator} is for administrators.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -40,22 +47,45 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
-            ObjectMapper json, ProcessEngine engine) throws Exception {
+            ApiTokenService tokens, IdentityStamps stamps, IdentityCache identities, ObjectMapper json,
+            ProcessEngine engine) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            if (e instanceof ThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                writeProblem(json, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+                        "从本地址登录失败的次数过多，请在 " + throttled.retryAfterSeconds() + " 秒后重试"
+                                + "（Too many failed authentication attempts from this address）",
+                        request.getRequestURI());
+                return;
+            }
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
             writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "Authentication required: send HTTP Basic credentials of a Property Service Desk account",
+                    "Authentication required: send HTTP Basic credentials of a Property Service Desk account or an "
+                            + "integrator's API token (Authorization: Bearer pdt_…)",
                     request.getRequestURI());
         };
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(json, response,
                 HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this", request.getRequestURI());
         // path patterns over the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
         var paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .authenticationProvider(identity)
-                .addFilterBefore(new TasklistSessionAuthenticationFilter(engine.getIdentityService(),
-                        engine.getName()), BasicAuthenticationFilter.class)
+        RequestMatcher health = new OrRequestMatcher(paths.matcher("/actuator/health"),
+                paths.matcher("/actuator/health/**"));
+        RequestMatcher actuator = new AndRequestMatcher(paths.matcher("/actuator/**"),
+                new NegatedRequestMatcher(health));
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
+                        actuator))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(actuator).hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX
+                                + Groups.ADMIN)
+                        .anyRequest().authenticated())
+                // this provider alone: with Spring's global manager as a parent, a wrong password would be checked
+                // (and counted against the caller's address) twice
+                .authenticationManager(new ProviderManager(identity))
+                .addFilterBefore(new TasklistSessionAuthenticationFilter(stamps, identities, engine.getName()),
+                        BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized),
+                        BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
@@ -75,12 +105,15 @@ public class SecurityConfig {
                 .build();
     }
 
-    /** Engine REST calls run as the authenticated user: the engine knows who claims and completes a task. */
+    /**
+     * Engine REST calls run as the authenticated user: the engine knows who claims and completes a task. The user,
+     * groups and tenants come from Spring Security, so the engine does not read them again.
+     */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", EngineRestAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;

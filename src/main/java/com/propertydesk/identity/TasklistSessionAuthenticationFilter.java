@@ -1,20 +1,17 @@
 package com.propertydesk.identity;
 
+import com.propertydesk.identity.IdentityCache.Profile;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,16 +19,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets a person logged into Tasklist open the links on its forms (an attachment, the quarterly report) without
  * being asked for a password again: a GET to {@code /api/**} without an Authorization header runs as the user of
  * the Camunda webapp session, if there is one. Only reads: anything that changes data still needs HTTP Basic, so
- * the webapps' session cannot be used for cross-site writes. The user's groups are read afresh from the identity
- * service, and a user deleted since logging in gets nothing.
+ * the webapps' session cannot be used for cross-site writes. The user's groups are the identity service's as they
+ * are now (from the {@link IdentityCache} while the identity stamps are unchanged), and a user deleted since
+ * logging in gets nothing.
  */
-public class TasklistSessionAuthenticationFilter extends OncePerRequestFilter {
+class TasklistSessionAuthenticationFilter extends OncePerRequestFilter {
 
-    private final IdentityService identityService;
+    private final IdentityStamps stamps;
+    private final IdentityCache identities;
     private final String engineName;
 
-    public TasklistSessionAuthenticationFilter(IdentityService identityService, String engineName) {
-        this.identityService = identityService;
+    TasklistSessionAuthenticationFilter(IdentityStamps stamps, IdentityCache identities, String engineName) {
+        this.stamps = stamps;
+        this.identities = identities;
         this.engineName = engineName;
     }
 
@@ -45,13 +45,11 @@ public class TasklistSessionAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         String userId = session == null ? null : sessionUser(session);
-        if (userId != null && identityService.createUserQuery().userId(userId).count() == 1) {
-            List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
-                    .stream().map(Group::getId)
-                    .map(id -> new SimpleGrantedAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + id))
-                    .toList();
+        Profile profile = userId == null ? null : identities.profile(userId, stamps.current(userId));
+        if (profile != null && profile.exists()) {
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(userId, null,
+                    CamundaIdentityAuthenticationProvider.authorities(profile)));
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);

@@ -11,8 +11,10 @@ import com.propertydesk.support.SpringTestBase;
 import com.propertydesk.support.TicketDriver;
 import com.propertydesk.support.WebappSession;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,10 +22,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Who may do what: every demo user, an anonymous caller and a wrong password, against each endpoint and task
- * action. The fixture is an ENGINEERING complaint the owner's app ({@code integrator}) filed, waiting for dispatch.
+ * action; and API tokens: the integrator's, a call centre's (an integrator account in {@code all-tickets} and
+ * {@code owner-phones}), a revoked, an expired and a wrong one. The fixture is an ENGINEERING complaint the owner's
+ * app ({@code integrator}) filed, waiting for dispatch. Refused tokens are sent each from an address of its own, so
+ * that the per-address throttle (its own test: {@link ApiTokenTest}) does not turn their 401 into a 429.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest extends SpringTestBase {
@@ -32,6 +39,12 @@ class AuthorizationMatrixTest extends SpringTestBase {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
     static final String ANALYSES = "/api/v1/reports/complaint-analyses";
     static final String WRONG_PASSWORD = "matrix-wrong:not-the-password";
+    static final String TOKEN_INTEGRATOR = "token: integrator";
+    static final String TOKEN_CALL_CENTRE = "token: call centre";
+    static final String TOKEN_REVOKED = "token: revoked";
+    static final String TOKEN_EXPIRED = "token: expired";
+    static final String TOKEN_WRONG = "token: wrong";
+    static final String CALL_CENTRE = "matrix-callcentre";
 
     /** The actions, in the order of the expectation strings below. */
     enum Action {
@@ -53,13 +66,23 @@ class AuthorizationMatrixTest extends SpringTestBase {
             Map.entry("gm",         "TTTFFFTFFFFFTTTFTT"),
             Map.entry("integrator", "TTTFFFFFFFFFTTFFFF"),
             Map.entry(ANONYMOUS,    "FFFFFFFFFFFFFFFFFF"),
-            Map.entry(WRONG_PASSWORD, "FFFFFFFFFFFFFFFFFF"));
+            Map.entry(WRONG_PASSWORD, "FFFFFFFFFFFFFFFFFF"),
+            Map.entry(TOKEN_INTEGRATOR,  "TTTFFFFFFFFFTTFFFF"),
+            Map.entry(TOKEN_CALL_CENTRE, "TTTTFFFFFFFFTTFFFF"),
+            Map.entry(TOKEN_REVOKED,     "FFFFFFFFFFFFFFFFFF"),
+            Map.entry(TOKEN_EXPIRED,     "FFFFFFFFFFFFFFFFFF"),
+            Map.entry(TOKEN_WRONG,       "FFFFFFFFFFFFFFFFFF"));
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient api;
     String ticketNo;
     String dispatchTaskId;
     String evidenceUrl;
     String analysisUrl;
+    /** The Authorization of each token role ("Bearer pdt_…"). */
+    final Map<String, String> tokens = new HashMap<>();
 
     /** Once per class, inside the first test (the process-coverage listener records engine work per test). */
     @BeforeEach
@@ -85,6 +108,32 @@ class AuthorizationMatrixTest extends SpringTestBase {
         analysisUrl = ANALYSES + "/" + analysis.json().get("id").asText();
         dispatchTaskId = new LifecycleScenario(api, false).awaitTask(ticketNo, "dispatch", "admin", "").get("id")
                 .asText();
+        if (engine.getIdentityService().createUserQuery().userId(CALL_CENTRE).count() == 0) {
+            User user = engine.getIdentityService().newUser(CALL_CENTRE);
+            user.setPassword(UUID.randomUUID().toString());
+            engine.getIdentityService().saveUser(user);
+            for (String group : List.of(Groups.INTEGRATOR, Groups.ALL_TICKETS, Groups.OWNER_PHONES)) {
+                engine.getIdentityService().createMembership(CALL_CENTRE, group);
+            }
+        }
+        tokens.put(TOKEN_INTEGRATOR, token("integrator").get("token").asText());
+        tokens.put(TOKEN_CALL_CENTRE, token(CALL_CENTRE).get("token").asText());
+        JsonNode revoked = token("integrator");
+        tokens.put(TOKEN_REVOKED, revoked.get("token").asText());
+        assertThat(api.delete("/api/v1/admin/api-tokens/" + revoked.get("details").get("id").asText(), "admin")
+                .status()).isEqualTo(204);
+        JsonNode expired = token("integrator");
+        tokens.put(TOKEN_EXPIRED, expired.get("token").asText());
+        jdbc.update("UPDATE api_token SET expires_at = created_at WHERE id = ?",
+                expired.get("details").get("id").asLong());
+        tokens.put(TOKEN_WRONG, "pdt_" + "x".repeat(43));
+        tokens.replaceAll((role, secret) -> "Bearer " + secret);
+    }
+
+    private JsonNode token(String account) {
+        Reply created = api.postJson("/api/v1/admin/api-tokens", "admin", Map.of("user", account, "name", "matrix"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.json();
     }
 
     static Stream<Arguments> cases() {
@@ -100,11 +149,42 @@ class AuthorizationMatrixTest extends SpringTestBase {
     @ParameterizedTest(name = "{0} {1} → {2}")
     @MethodSource("cases")
     void eachRoleGetsExactlyItsRights(String role, Action action, boolean allowed) {
-        String user = ANONYMOUS.equals(role) ? null : role;
-        assertThat(attempt(user, action)).as("%s %s", role, action).isEqualTo(allowed);
+        String user = ANONYMOUS.equals(role) ? null : tokens.getOrDefault(role, role);
+        ApiClient client = role.startsWith("token") && MATRIX.get(role).indexOf('T') < 0
+                ? api.from(ApiClient.uniqueAddress()) : api;
+        assertThat(attempt(client, user, action)).as("%s %s", role, action).isEqualTo(allowed);
     }
 
-    private boolean attempt(String user, Action action) {
+    /** A revoked, an expired and a wrong token are told so (401), on the ticket API and the engine REST API. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {TOKEN_REVOKED, TOKEN_EXPIRED, TOKEN_WRONG})
+    void aRefusedTokenIsUnauthorizedEverywhere(String role) {
+        String token = tokens.get(role);
+        List<Reply> replies = List.of(
+                api.from(ApiClient.uniqueAddress()).get("/api/v1/tickets/" + ticketNo, token),
+                api.from(ApiClient.uniqueAddress()).postJson("/api/v1/tickets", token,
+                        complaintBody(TicketDriver.uniqueRoom(), "测试")),
+                api.from(ApiClient.uniqueAddress()).get("/engine-rest/task?maxResults=1", token),
+                api.from(ApiClient.uniqueAddress()).postJson("/engine-rest/task/" + dispatchTaskId + "/claim", token,
+                        Map.of("userId", "integrator")));
+        for (Reply reply : replies) {
+            assertThat(reply.status()).as(reply.raw()).isEqualTo(401);
+            assertThat(reply.json().get("type").asText()).isEqualTo("urn:propertydesk:problem:unauthorized");
+        }
+    }
+
+    /** The account a credential stands for. */
+    private static String accountOf(String user) {
+        if (user == null) {
+            return "nobody";
+        }
+        if (user.startsWith("Bearer ")) {
+            return "integrator";
+        }
+        return user.split(":")[0];
+    }
+
+    private boolean attempt(ApiClient api, String user, Action action) {
         return switch (action) {
             case FILE_TICKET -> {
                 Reply reply = api.postJson("/api/v1/tickets", user, complaintBody(TicketDriver.uniqueRoom(), "测试"));
@@ -137,7 +217,7 @@ class AuthorizationMatrixTest extends SpringTestBase {
             }
             case CLAIM_DISPATCH_TASK -> {
                 Reply reply = api.postJson("/engine-rest/task/" + dispatchTaskId + "/claim", user,
-                        Map.of("userId", user == null ? "nobody" : user.split(":")[0]));
+                        Map.of("userId", accountOf(user)));
                 boolean claimed = expect(reply, 204, 401, 403, 404);
                 if (claimed) {
                     api.postJson("/engine-rest/task/" + dispatchTaskId + "/unclaim", "admin", Map.of());
@@ -148,13 +228,17 @@ class AuthorizationMatrixTest extends SpringTestBase {
                 if (user == null) {
                     yield false;
                 }
+                if (user.startsWith("Bearer ")) {
+                    // the webapps take their own login only: a token opens none of them
+                    yield api.get("/camunda/api/engine/engine/default/task/count", user).status() == 200;
+                }
                 String[] credentials = user.contains(":") ? user.split(":") : new String[] {user, "demo"};
                 Reply login = WebappSession.login(port, credentials[0], credentials[1], "tasklist").login();
                 yield login.status() == 200 && login.json().get("authorizedApps").toString()
                         .contains(action == Action.TASKLIST ? "\"tasklist\"" : "\"cockpit\"");
             }
             case DEPLOY -> {
-                Reply reply = deploy(user);
+                Reply reply = deploy(api, user);
                 boolean deployed = expect(reply, 200, 401, 403);
                 if (deployed) {
                     engine.getRepositoryService().deleteDeployment(reply.json().get("id").asText(), true);
@@ -217,7 +301,7 @@ class AuthorizationMatrixTest extends SpringTestBase {
         return false;
     }
 
-    private Reply deploy(String user) {
+    private static Reply deploy(ApiClient api, String user) {
         String boundary = "----matrix";
         String model = """
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -120,6 +120,49 @@ class TwoNodesMariaDbIT {
         }
     }
 
+    /**
+     * Each node remembers verified credentials and groups; a change made on the other node counts from the next
+     * request all the same (the identity stamps in the shared database): a password, a membership, a token.
+     */
+    @Test
+    void anIdentityChangeOnOneNodeCountsOnTheOtherFromItsNextRequest() {
+        ApiClient a = first.api();
+        ApiClient b = second.api();
+        String user = "two-nodes-integrator";
+        String tickets = "/api/v1/tickets?size=1";
+        ApiClient.Reply created = a.postJson("/engine-rest/user/create", "admin", Map.of("profile",
+                Map.of("id", user, "firstName", "双节点", "lastName", "接口"), "credentials",
+                Map.of("password", "first-Password-1")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(204);
+        assertThat(a.putJson("/engine-rest/group/integrator/members/" + user, "admin", Map.of()).status())
+                .isEqualTo(204);
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.get(tickets, user + ":first-Password-1").status()).as("node b, again").isEqualTo(200);
+        }
+
+        assertThat(a.putJson("/engine-rest/user/" + user + "/credentials", "admin", Map.of("password",
+                "second-Password-2", "authenticatedUserPassword", "demo")).status()).isEqualTo(204);
+        assertThat(b.get(tickets, user + ":first-Password-1").status()).as("old password on b").isEqualTo(401);
+        assertThat(b.get(tickets, user + ":second-Password-2").status()).as("new password on b").isEqualTo(200);
+
+        String kpis = "/api/v1/reports/kpis";
+        assertThat(b.get(kpis, user + ":second-Password-2").status()).isEqualTo(403);
+        assertThat(a.putJson("/engine-rest/group/manager/members/" + user, "admin", Map.of()).status())
+                .isEqualTo(204);
+        assertThat(b.get(kpis, user + ":second-Password-2").status()).as("a manager on b").isEqualTo(200);
+        assertThat(a.delete("/engine-rest/group/manager/members/" + user, "admin").status()).isEqualTo(204);
+        assertThat(b.get(kpis, user + ":second-Password-2").status()).as("no manager on b").isEqualTo(403);
+
+        ApiClient.Reply token = a.postJson("/api/v1/admin/api-tokens", "admin", Map.of("user", user, "name",
+                "两个节点"));
+        assertThat(token.status()).as(token.raw()).isEqualTo(201);
+        String bearer = "Bearer " + token.json().get("token").asText();
+        assertThat(b.get(tickets, bearer).status()).as("token on b").isEqualTo(200);
+        assertThat(a.delete("/api/v1/admin/api-tokens/" + token.json().get("details").get("id").asText(), "admin")
+                .status()).isEqualTo(204);
+        assertThat(b.get(tickets, bearer).status()).as("revoked on a, refused on b").isEqualTo(401);
+    }
+
     private static Set<Integer> escalationLevels(String no) {
         List<Integer> levels = new ArrayList<>();
         first.api().get("/api/v1/tickets/" + no, "integrator").json().get("escalations")

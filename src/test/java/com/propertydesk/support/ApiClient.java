@@ -14,16 +14,44 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-/** Plain HTTP against the running application, as an integrator or staff member would call it. */
+/**
+ * Plain HTTP against the running application, as an integrator or staff member would call it. A {@code user} is
+ * a user id (password {@code demo}), {@code "id:password"}, or {@code "Bearer <API token>"}.
+ */
 public class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String forwardedFor;
+    private final HttpClient http;
 
     public ApiClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private ApiClient(String base, String forwardedFor, HttpClient http) {
+        this.base = base;
+        this.forwardedFor = forwardedFor;
+        this.http = http;
+    }
+
+    /**
+     * This client as if it called from another address, through a reverse proxy that says so in
+     * {@code X-Forwarded-For} (the test profile trusts local proxies, as {@code server.forward-headers-strategy=native}
+     * does).
+     */
+    public ApiClient from(String address) {
+        return new ApiClient(base, address, http);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic
+            .AtomicInteger();
+
+    /** An address no other caller of this test JVM uses (from 198.18.0.0/15, the range for tests). */
+    public static String uniqueAddress() {
+        int n = ADDRESSES.getAndIncrement();
+        return "198.18." + (n / 250 % 250) + "." + (n % 250 + 1);
     }
 
     /** An answer: status, headers, the raw body and the body as JSON (null when it is not JSON). */
@@ -49,6 +77,15 @@ public class ApiClient {
 
     public Reply postJson(String path, String user, Object body, String... headers) {
         return postRaw(path, user, "application/json", toJson(body), headers);
+    }
+
+    public Reply putJson(String path, String user, Object body) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8)));
+    }
+
+    public Reply delete(String path, String user) {
+        return send(request(path, user).DELETE());
     }
 
     public Reply postRaw(String path, String user, String contentType, String body, String... headers) {
@@ -124,7 +161,12 @@ public class ApiClient {
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
-        if (user != null) {
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        if (user != null && user.startsWith("Bearer ")) {
+            request.header("Authorization", user);
+        } else if (user != null) {
             String password = user.contains(":") ? "" : ":demo";
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + password).getBytes(StandardCharsets.UTF_8)));
