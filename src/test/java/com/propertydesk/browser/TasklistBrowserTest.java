@@ -243,8 +243,17 @@ class TasklistBrowserTest extends SpringTestBase {
      * covers the bottom lines), and clicks it.
      */
     private void press(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        // on a busy machine the form may still be laying out after the scroll, so that another element takes the
+        // click: scroll and press again until the element itself receives it
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(driver -> {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(driver);
+            if (clickable == null) {
+                return false;
+            }
+            clickable.click();
+            return true;
+        });
     }
 
     /** Types into a form field and leaves it, which hands the value to the form (form-js debounces typing). */
