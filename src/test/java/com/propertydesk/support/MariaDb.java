@@ -47,6 +47,11 @@ public final class MariaDb {
                 "MYSQL_PASSWORD", PASSWORD);
     }
 
+    /** The JDBC URL of the database, for a test that runs Flyway or an engine on it itself. */
+    public static String url(String name) {
+        return server() + name;
+    }
+
     /** A connection for the test's own look into the database. */
     public static Connection connect(String name) throws SQLException {
         return DriverManager.getConnection(server() + name, USER, PASSWORD);
