@@ -25,7 +25,7 @@ class DatabaseSchemaTest extends SpringTestBase {
         assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseSchemaUpdate())
                 .isEqualTo(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
         assertThat(flyway.info().pending()).isEmpty();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("10");
+        assertThat(flyway.info().applied()).extracting(info -> info.getVersion().getVersion()).contains("8", "9", "10");
         assertThat(engine.getManagementService().getTableCount()).as("Camunda 7.24's tables").hasSize(49);
     }
 }
