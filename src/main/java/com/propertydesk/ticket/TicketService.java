@@ -69,8 +69,10 @@ public class TicketService {
                 return replay.get();
             }
         }
+        // numbered before the transaction opens: the counter never waits for it, nor holds a second connection
+        String ticketNo = numbers.next(request.type());
         try {
-            return transaction.execute(status -> create(request, receivedBy, idempotencyKey, hash));
+            return transaction.execute(status -> create(ticketNo, request, receivedBy, idempotencyKey, hash));
         } catch (DataIntegrityViolationException concurrentRetry) {
             if (idempotencyKey == null) {
                 throw concurrentRetry;
@@ -89,11 +91,12 @@ public class TicketService {
         });
     }
 
-    private Intake create(NewTicket request, String receivedBy, String idempotencyKey, String hash) {
+    private Intake create(String ticketNo, NewTicket request, String receivedBy, String idempotencyKey,
+            String hash) {
         Instant now = clock.instant();
         int repeats = (int) tickets.countByTypeAndRoomKeyAndCreatedAtGreaterThanEqual(request.type(),
                 Ticket.roomKey(request.reporterRoom()), now.minus(properties.repeatWindow()));
-        Ticket ticket = Ticket.receive(numbers.next(request.type()), request, receivedBy, now, repeats);
+        Ticket ticket = Ticket.receive(ticketNo, request, receivedBy, now, repeats);
         if (idempotencyKey != null) {
             ticket.rememberIdempotency(idempotencyKey, hash);
         }
