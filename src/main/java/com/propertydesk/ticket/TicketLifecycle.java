@@ -38,14 +38,8 @@ public class TicketLifecycle {
         this.clock = clock;
     }
 
-    /**
-     * The ticket, its row locked until the engine's transaction ends. Whatever the workflow does to a ticket then
-     * takes the ticket's row first and the engine's rows after (the engine writes when its command ends), so two
-     * people completing the same task at once queue on the ticket: the first goes through, the second finds its
-     * task changed (the engine's optimistic lock) instead of both deadlocking on the ticket's timeline and row.
-     */
     public Ticket get(String ticketNo) {
-        return tickets.findLockedByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+        return tickets.findByTicketNo(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
     }
 
     /** Classification, urgency, service terms and department as the triage decisions gave them. */
