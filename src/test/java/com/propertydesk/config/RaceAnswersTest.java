@@ -71,6 +71,21 @@ class RaceAnswersTest extends SpringTestBase {
     }
 
     @Test
+    void aTaskThatLostItsTicketUnderItWhileBeingCompletedIsAConflict() {
+        String no = desk.file(TicketDriver.complaint(TicketDriver.uniqueRoom(), "卫生间漏水", Category.ENGINEERING));
+        String task = desk.task(no, "dispatch").getId();
+        // what a loser of a completion race sees once the winner's commit removed the task's execution
+        engine.getTaskService().removeVariable(task, "ticketNo");
+
+        Reply completed = api.postJson("/engine-rest/task/" + task + "/submit-form", "engineer",
+                ApiClient.variables("handler", "engineer2"));
+
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(409);
+        assertThat(completed.json().get("type").asText()).isEqualTo("OptimisticLockingException");
+        assertThat(completed.json().get("message").asText()).contains("刚刚被其他人处理");
+    }
+
+    @Test
     void tenTasklistSessionsCompletingOneTask() {
         String no = desk.file(TicketDriver.complaint(TicketDriver.uniqueRoom(), "卫生间漏水", Category.ENGINEERING));
         String task = desk.task(no, "dispatch").getId();
