@@ -5,28 +5,53 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API (/engine-rest) with one addition: when a task listener refuses a form value (a missing
- * satisfaction, an unknown handler, the handler verifying their own work) the engine wraps our
- * {@link BadUserRequestException} and the REST API would answer 500. Here it answers 400 with the listener's
- * message, in the engine REST API's own error format, which Tasklist shows to the user.
+ * The engine REST API (/engine-rest) with our error answers, in the engine REST API's own error format
+ * ({@code type}, {@code message}, {@code code}), which Tasklist shows to the user. The same mappers serve the
+ * webapps' engine API that Tasklist itself calls ({@link WebappEngineApiConfig}).
+ * <ul>
+ * <li>A task listener refusing a form value (a missing satisfaction, an unknown handler, the handler verifying
+ * their own work): the engine wraps our {@link BadUserRequestException}, and the REST API would answer 500. Here
+ * it answers 400 with the listener's message.</li>
+ * <li>A race lost to somebody else ({@link Conflicts}): two people claiming or completing one task, a double
+ * click. The REST API would answer 500 with the engine's internals (ENGINE-03005, SQL); here it answers 409 with
+ * a reason in Chinese (404 when the task is gone), and the losing request's transaction has rolled back
+ * entirely.</li>
+ * </ul>
+ * Everything else is answered as the engine REST API always does.
  */
 @Component
 public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EngineRestConfig.class);
+
+    /** Our exception mappers, registered ahead of the engine REST API's own (same types, higher priority). */
+    static final List<Class<?>> MAPPERS = List.of(RestExceptions.class, EngineExceptions.class,
+            OtherExceptions.class);
+
     @Override
     protected void registerAdditionalResources() {
-        register(RestExceptions.class);
-        register(EngineExceptions.class);
+        MAPPERS.forEach(this::register);
+    }
+
+    static Response respond(Throwable failure) {
+        return conflict(failure).or(() -> ruleViolation(failure))
+                .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(failure));
     }
 
     static Optional<Response> ruleViolation(Throwable failure) {
@@ -45,13 +70,48 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
         return Optional.empty();
     }
 
+    /**
+     * 409 for a race lost (type {@code TaskAlreadyClaimedException} or {@code OptimisticLockingException}, as
+     * engine REST clients know them, with the engine's exception code: 1 optimistic locking, 10 000 deadlock),
+     * 404 for a task that is gone.
+     */
+    static Optional<Response> conflict(Throwable failure) {
+        return Conflicts.of(failure).map(conflict -> {
+            ExceptionDto body = new ExceptionDto();
+            Response.Status status = Response.Status.CONFLICT;
+            switch (conflict.kind()) {
+                case CLAIMED -> {
+                    body.setType(TaskAlreadyClaimedException.class.getSimpleName());
+                    body.setMessage("该任务已被 " + conflict.assignee() + " 认领，请刷新任务列表");
+                }
+                case CHANGED -> {
+                    body.setType(OptimisticLockingException.class.getSimpleName());
+                    body.setMessage("该任务刚刚被其他人处理或修改，您的操作没有生效，请刷新后重试");
+                }
+                case BUSY -> {
+                    body.setType(OptimisticLockingException.class.getSimpleName());
+                    body.setMessage("该工单正被其他操作同时修改，您的操作没有生效，请稍后重试");
+                }
+                case GONE -> {
+                    status = Response.Status.NOT_FOUND;
+                    body.setType(InvalidRequestException.class.getSimpleName());
+                    body.setMessage("该任务已不存在（可能已被其他人完成或撤销），请刷新任务列表");
+                }
+                default -> throw new IllegalStateException("unknown conflict " + conflict.kind());
+            }
+            body.setCode(conflict.engineCode());
+            LOG.info("Engine API answers {} ({}): {}", status.getStatusCode(), conflict.kind(),
+                    conflict.cause().toString());
+            return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        });
+    }
+
     @Priority(Priorities.USER - 100)
     public static class RestExceptions implements ExceptionMapper<RestException> {
 
         @Override
         public Response toResponse(RestException exception) {
-            return ruleViolation(exception).orElseGet(() -> ExceptionHandlerHelper.getInstance()
-                    .getResponse(exception));
+            return respond(exception);
         }
     }
 
@@ -60,8 +120,20 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return ruleViolation(exception).orElseGet(() -> ExceptionHandlerHelper.getInstance()
-                    .getResponse(exception));
+            return respond(exception);
+        }
+    }
+
+    /**
+     * What is neither a REST nor an engine exception: Spring's and JPA's (a ticket's optimistic lock, a deadlock
+     * at commit). Otherwise answered as the engine REST API's catch-all does.
+     */
+    @Priority(Priorities.USER - 100)
+    public static class OtherExceptions implements ExceptionMapper<Throwable> {
+
+        @Override
+        public Response toResponse(Throwable exception) {
+            return respond(exception);
         }
     }
 }

@@ -279,9 +279,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "You are not allowed to do this"), request);
     }
 
-    /** Anything unforeseen: logged with a reference the caller can quote, no internals in the answer. */
+    /**
+     * A race lost to another request on the same ticket (two owners' taps, a staff member completing the task the
+     * owner accepts, a deadlock): its transaction has rolled back entirely, nothing of it was recorded, and
+     * reading the ticket again shows what the other request did. Otherwise anything unforeseen: logged with a
+     * reference the caller can quote, no internals in the answer.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request, HttpServletRequest servletRequest) {
+        var conflict = Conflicts.of(ex);
+        if (conflict.isPresent()) {
+            LOG.info("Conflict on {} {}: {}", servletRequest.getMethod(), servletRequest.getRequestURI(),
+                    conflict.get().cause().toString());
+            return respond(conflict(conflict.get()), request);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.error("Unexpected error {} on {} {}", reference, servletRequest.getMethod(),
                 servletRequest.getRequestURI(), ex);
@@ -289,6 +300,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The request could not be completed; quote reference " + reference);
         problem.setProperty("reference", reference);
         return respond(problem, request);
+    }
+
+    private static ProblemDetail conflict(Conflicts.Conflict conflict) {
+        String detail = conflict.kind() == Conflicts.Kind.BUSY
+                ? "Another request was changing the same ticket at the same moment; nothing of this request was "
+                        + "recorded. Retry in a moment."
+                : "Another request changed the same ticket first (the task it needed was claimed, completed or "
+                        + "changed meanwhile); nothing of this request was recorded. Read the ticket again and "
+                        + "retry if it still applies.";
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change", detail);
+        problem.setProperty("retryable", true);
+        return problem;
     }
 
     private static String path(JsonMappingException ex) {

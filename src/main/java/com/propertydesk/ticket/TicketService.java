@@ -1,5 +1,6 @@
 package com.propertydesk.ticket;
 
+import com.propertydesk.config.Conflicts;
 import com.propertydesk.config.InvalidFieldException;
 import com.propertydesk.ticket.api.TicketFilter;
 import com.propertydesk.ticket.api.TicketMapper;
@@ -64,11 +65,14 @@ public class TicketService {
         }
         String receivedBy = caller.id();
         String hash = idempotencyKey == null ? null : hash(request);
+        // numbered before the transaction opens: the counter never waits for it, nor holds a second connection
+        // (a retry with a key that finds its first ticket leaves a gap in the day's numbers)
+        String ticketNo = numbers.next(request.type());
         try {
             // a retry with the same key finds the first ticket in the transaction that would write the new one
-            return transaction.execute(status -> (idempotencyKey == null ? Optional.<Intake>empty()
-                    : replay(receivedBy, idempotencyKey, hash))
-                    .orElseGet(() -> create(request, caller, idempotencyKey, hash)));
+            return Conflicts.retryingOnceIfBusy("Intake of " + ticketNo, () -> transaction.execute(status ->
+                    (idempotencyKey == null ? Optional.<Intake>empty() : replay(receivedBy, idempotencyKey, hash))
+                            .orElseGet(() -> create(ticketNo, request, caller, idempotencyKey, hash))));
         } catch (DataIntegrityViolationException concurrentRetry) {
             if (idempotencyKey == null) {
                 throw concurrentRetry;
@@ -87,12 +91,12 @@ public class TicketService {
         });
     }
 
-    private Intake create(NewTicket request, Caller caller, String idempotencyKey, String hash) {
+    private Intake create(String ticketNo, NewTicket request, Caller caller, String idempotencyKey, String hash) {
         String receivedBy = caller.id();
         Instant now = clock.instant();
         int repeats = (int) tickets.countByTypeAndRoomKeyAndCreatedAtGreaterThanEqual(request.type(),
                 Ticket.roomKey(request.reporterRoom()), now.minus(properties.repeatWindow()));
-        Ticket ticket = Ticket.receive(numbers.next(request.type()), request, receivedBy, now, repeats);
+        Ticket ticket = Ticket.receive(ticketNo, request, receivedBy, now, repeats);
         if (idempotencyKey != null) {
             ticket.rememberIdempotency(idempotencyKey, hash);
         }
@@ -110,10 +114,21 @@ public class TicketService {
     /**
      * The owner's answer from a self-service channel: while a private-area repair awaits acceptance it accepts or
      * rejects it (a rejection is a rework); once a ticket is handled it rates it.
+     * <p>
+     * Feedback on one ticket is taken one at a time (the ticket's row is locked first), so of several taps at
+     * once the first accepts and the others find the repair accepted (409), without meeting in the engine's
+     * tables. A deadlock with a staff member's action on the same ticket runs it once more.
      */
-    @Transactional
     public void feedback(String ticketNo, Caller caller, Boolean accepted, Integer rating, String comment) {
-        Ticket ticket = readable(ticketNo, caller);
+        Conflicts.retryingOnceIfBusy("Feedback on " + ticketNo, () -> transaction.execute(status -> {
+            recordFeedback(ticketNo, caller, accepted, rating, comment);
+            return null;
+        }));
+    }
+
+    private void recordFeedback(String ticketNo, Caller caller, Boolean accepted, Integer rating, String comment) {
+        Ticket ticket = tickets.findLockedByTicketNo(ticketNo).filter(found -> access.mayRead(caller, found))
+                .orElseThrow(() -> new TicketNotFoundException(ticketNo));
         if (!access.mayGiveOwnerFeedback(caller, ticket)) {
             throw new NotAllowedException("Only the owner's app that filed ticket " + ticketNo
                     + " or customer service may give the owner's feedback");
@@ -148,21 +163,27 @@ public class TicketService {
      * Stops the resolution clock while the ticket waits for the owner (appointment moved at the owner's request,
      * nobody home); {@link #resumeClock} restarts it with the service time that was left.
      */
-    @Transactional
     public void pauseClock(String ticketNo, Caller caller, String reason) {
-        Ticket ticket = workable(ticketNo, caller);
-        if (!workflow.pauseClock(ticketNo, caller.id(), reason)) {
-            throw new ClockStateException("Ticket " + ticketNo + " has no running resolution clock to pause (status "
-                    + ticket.getStatus() + (ticket.getPausedAt() != null ? ", paused already" : "") + ")");
-        }
+        Conflicts.retryingOnceIfBusy("Pause of " + ticketNo, () -> transaction.execute(status -> {
+            Ticket ticket = workable(ticketNo, caller);
+            if (!workflow.pauseClock(ticketNo, caller.id(), reason)) {
+                throw new ClockStateException("Ticket " + ticketNo + " has no running resolution clock to pause "
+                        + "(status " + ticket.getStatus() + (ticket.getPausedAt() != null ? ", paused already" : "")
+                        + ")");
+            }
+            return null;
+        }));
     }
 
-    @Transactional
     public void resumeClock(String ticketNo, Caller caller) {
-        Ticket ticket = workable(ticketNo, caller);
-        if (!workflow.resumeClock(ticketNo, caller.id())) {
-            throw new ClockStateException("Ticket " + ticketNo + " is not paused (status " + ticket.getStatus() + ")");
-        }
+        Conflicts.retryingOnceIfBusy("Resume of " + ticketNo, () -> transaction.execute(status -> {
+            Ticket ticket = workable(ticketNo, caller);
+            if (!workflow.resumeClock(ticketNo, caller.id())) {
+                throw new ClockStateException("Ticket " + ticketNo + " is not paused (status " + ticket.getStatus()
+                        + ")");
+            }
+            return null;
+        }));
     }
 
     /** The ticket as the caller may see it (404 for a ticket the caller may not read). */

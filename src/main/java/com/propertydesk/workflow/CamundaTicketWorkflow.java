@@ -1,5 +1,6 @@
 package com.propertydesk.workflow;
 
+import com.propertydesk.ticket.FeedbackNotExpectedException;
 import com.propertydesk.ticket.Ticket;
 import com.propertydesk.ticket.TicketWorkflow;
 import com.propertydesk.ticket.WorkStep;
@@ -60,7 +61,8 @@ public class CamundaTicketWorkflow implements TicketWorkflow {
     public void acceptAsOwner(String ticketNo, String caller, boolean accepted, Integer rating, String comment) {
         Task task = acceptTask(ticketNo);
         if (task == null) {
-            throw new IllegalStateException("Ticket " + ticketNo + " awaits no acceptance");
+            // completed meanwhile (customer service recording the owner's signed confirmation)
+            throw new FeedbackNotExpectedException("Ticket " + ticketNo + " awaits no acceptance any more");
         }
         Map<String, Object> form = new HashMap<>();
         form.put(ProcessVars.ACCEPTED, accepted);

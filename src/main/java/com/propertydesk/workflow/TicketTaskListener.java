@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -63,6 +64,12 @@ public class TicketTaskListener implements TaskListener {
         WorkStep step = WorkStep.ofTaskKey(task.getTaskDefinitionKey()).orElseThrow(() ->
                 new IllegalStateException("ticketTaskListener is attached to unknown task "
                         + task.getTaskDefinitionKey()));
+        if (!EVENTNAME_CREATE.equals(task.getEventName()) && Vars.text(task, ProcessVars.TICKET_NO) == null) {
+            // every ticket process has its number from the start: a task that cannot see it any more is being
+            // completed or claimed by two people at once, and the other one's commit removed its execution
+            throw new OptimisticLockingException("Task " + task.getId() + " was completed by another transaction "
+                    + "concurrently");
+        }
         String ticketNo = Vars.requiredText(task, ProcessVars.TICKET_NO, "工单号");
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> created(task, ticketNo, step);

@@ -52,7 +52,11 @@ public final class LifecycleScenario {
         assertThat(retried.status()).isEqualTo(201);
         assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retried.json().get("ticketNo").asText()).as("a retry returns the first ticket").isEqualTo(no);
+        return walkComplaintToArchive(no, room);
+    }
 
+    /** Walks a filed complaint (from the room, its description recognisably engineering) to ARCHIVED. */
+    public JsonNode walkComplaintToArchive(String no, String room) {
         JsonNode dispatch = awaitTask(no, "dispatch", "engineer", "&candidateGroup=engineering");
         assertThat(dispatch.get("name").asText()).isEqualTo("派单 · " + no + " · " + room);
         Reply form = api.get("/engine-rest/task/" + dispatch.get("id").asText() + "/deployed-form", "engineer");
@@ -87,6 +91,11 @@ public final class LifecycleScenario {
         assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
         String no = filed.json().get("ticketNo").asText();
         assertThat(no).startsWith("R-");
+        return walkRepairToArchive(no);
+    }
+
+    /** Walks a filed private-area repair to ARCHIVED, the owner accepting through the app. */
+    public JsonNode walkRepairToArchive(String no) {
         String appointment = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).withHour(10).withMinute(0)
                 .withSecond(0).withNano(0).toString();
 

@@ -1,5 +1,7 @@
 package com.propertydesk.support;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -55,6 +57,21 @@ public final class MariaDb {
     /** A connection for the test's own look into the database. */
     public static Connection connect(String name) throws SQLException {
         return DriverManager.getConnection(server() + name, USER, PASSWORD);
+    }
+
+    /**
+     * A connection pool on the database as the `mysql` profile configures the application's (its URL options,
+     * READ COMMITTED): another node, for tests that race several nodes' pools on one database.
+     */
+    public static HikariDataSource pool(String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server() + name + "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true"
+                + "&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true");
+        config.setUsername(USER);
+        config.setPassword(PASSWORD);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setMaximumPoolSize(size);
+        return new HikariDataSource(config);
     }
 
     private static String server() {

@@ -65,6 +65,8 @@ public class TicketController {
                     schema = @Schema(type = "string", format = "uri")))
     @ApiResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    @ApiResponse(responseCode = "409", description = "Another request held the same rows at the same moment (rare): "
+            + "nothing was stored; send it again, with the same Idempotency-Key")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TicketResponse> create(@Valid @RequestBody CreateTicketRequest request,
             @Parameter(description = "Any unique string (a UUID) to make retries safe; at most 100 characters")
@@ -105,7 +107,8 @@ public class TicketController {
                     + "ARCHIVED), a `rating` without `accepted` records the owner's rating.")
     @ApiResponse(responseCode = "200", description = "Recorded; the ticket as it is now")
     @ApiResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
-    @ApiResponse(responseCode = "409", description = "The ticket does not await this feedback")
+    @ApiResponse(responseCode = "409", description = "The ticket does not await this feedback (also when another "
+            + "tap accepted it a moment before), or another request changed it at the same moment")
     @PostMapping(path = "/{ticketNo}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TicketResponse feedback(@PathVariable String ticketNo, @Valid @RequestBody FeedbackRequest feedback,
             Authentication caller) {
