@@ -54,7 +54,7 @@ class CamundaSchemaMigrationTest {
 
         List<MigrationInfo> applied = migrate(url);
 
-        assertThat(applied).extracting(info -> info.getVersion().getVersion()).startsWith("8", "9", "10");
+        assertThat(applied).extracting(info -> info.getVersion().getVersion()).containsSubsequence("8", "9", "10");
         assertThat(schemaLog(url)).as("nothing created again").hasSize(1);
         ProcessEngine engine = engine(url, "false");
         try {
@@ -76,7 +76,7 @@ class CamundaSchemaMigrationTest {
         String url = newDatabase();
 
         assertThat(migrate(url)).extracting(info -> info.getVersion().getVersion())
-                .startsWith("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+                .containsSubsequence("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
 
         assertThat(schemaLog(url)).containsExactly("7.24.0");
         assertThat(count(url, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'ACT\\_%'"))
@@ -168,7 +168,7 @@ class CamundaSchemaMigrationTest {
 
     /**
      * A bare engine on the database: the old way (schema update on) at Camunda's level "full", the new way (the
-     * migrations have run) at the application's level, which V13 moved the database to.
+     * migrations have run) at the application's level, which V11 moved the database to.
      */
     private static ProcessEngine engine(String url, String schemaUpdate) {
         var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) ProcessEngineConfiguration

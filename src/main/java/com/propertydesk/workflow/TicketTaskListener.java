@@ -24,6 +24,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -205,7 +206,8 @@ public class TicketTaskListener implements TaskListener {
 
     /**
      * A task someone has claimed or been given is theirs to complete: their colleagues may see it (the department's
-     * rights are on its work process), not finish it for them. Administrators may.
+     * rights are on its work process), not finish it for them. Administrators may. Answered like a lost claim (409,
+     * "该任务已被 … 认领"): in Tasklist it is one, a colleague who was a moment faster.
      */
     private static void refuseSomeoneElsesTask(DelegateTask task, String actor) {
         Authentication authentication = currentAuthentication(task);
@@ -213,7 +215,7 @@ public class TicketTaskListener implements TaskListener {
         if (authentication == null || assignee == null || assignee.equals(actor) || isAdmin(authentication)) {
             return;
         }
-        throw new BadUserRequestException("该任务由 " + assignee + " 办理，只能由其完成（可请其交回或由经理改派）");
+        throw new TaskAlreadyClaimedException(task.getId(), assignee);
     }
 
     /**

@@ -32,7 +32,13 @@ import org.junit.jupiter.api.Test;
 class SchemaUpgradeMariaDbIT {
 
     /** What the application's configuration was before: Flyway up to V7, the engine creating its own tables. */
-    static final String[] OLD_WAY = {"--spring.flyway.target=7", "--camunda.bpm.database.schema-update=true"};
+    /**
+     * Our own tables as before the engine's schema moved to Flyway (7.x: 7.1 and 7.2 are our tables the code of this
+     * version needs), Camunda's made by its schema-update at its level "full" and with CMMN on, as before.
+     */
+    static final String[] OLD_WAY = {"--spring.flyway.target=7.2", "--camunda.bpm.database.schema-update=true",
+        "--camunda.bpm.history-level=full", "--camunda.bpm.generic-properties.properties.cmmn-enabled=true",
+        "--camunda.bpm.generic-properties.properties.standalone-tasks-enabled=true"};
 
     @Test
     void aDatabaseOfTheOldWayIsUpgradedAndEveryTicketGoesOn() throws Exception {
@@ -83,12 +89,14 @@ class SchemaUpgradeMariaDbIT {
 
         long upgrading = System.nanoTime();
         try (AppNode node = AppNode.start("new-way", settings(database))) {
-            System.out.printf("Started on the old database with the new configuration (V8..V10 applied) in %d s; the"
+            System.out.printf("Started on the old database with the new configuration (V8..V11 applied) in %d s; the"
                     + " migrations took %s ms%n", seconds(upgrading), strings(database, "SELECT SUM(execution_time)"
                     + " FROM flyway_schema_history WHERE CAST(version AS UNSIGNED) > 7").get(0));
             assertThat(rows(database, "SELECT version, success FROM flyway_schema_history"
                     + " WHERE CAST(version AS UNSIGNED) > 7 ORDER BY installed_rank"))
-                    .containsExactly(List.of("8", "1"), List.of("9", "1"), List.of("10", "1"));
+                    .containsExactly(List.of("8", "1"), List.of("9", "1"), List.of("10", "1"), List.of("11", "1"));
+            assertThat(strings(database, "SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'historyLevel'"))
+                    .as("moved from full to full without variable details").containsExactly("31");
             assertThat(strings(database, "SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG"))
                     .as("the engine's tables were not created again").containsExactly("7.24.0");
             assertThat(strings(database, "SELECT DISTINCT COLLATION_NAME FROM information_schema.COLUMNS"

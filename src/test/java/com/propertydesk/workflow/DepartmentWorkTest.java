@@ -53,7 +53,7 @@ class DepartmentWorkTest extends SpringTestBase {
         assertThat(visibleTo("engineer", no)).isEqualTo(1);
         desk.asUser("engineer", () -> assertThatThrownBy(() -> engine.getTaskService().complete(handle.getId(),
                 java.util.Map.of("actionTaken", "换灯泡", "responsibility", "PROPERTY")))
-                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("只能由其完成"));
+                .hasRootCauseInstanceOf(org.camunda.bpm.engine.TaskAlreadyClaimedException.class));
         assertThat(desk.task(no, "handle")).as("still open").isNotNull();
 
         desk.complete(no, "handle", "engineer2", "actionTaken", "换灯泡", "responsibility", "PROPERTY");
