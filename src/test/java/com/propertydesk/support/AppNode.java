@@ -75,6 +75,12 @@ public final class AppNode implements AutoCloseable {
         return directory.resolve("app.log");
     }
 
+    /** Kills the application as a power cut would (SIGKILL): no shutdown hook, no graceful stop, locks left held. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Stops the application and removes its directory. */
     @Override
     public void close() {
