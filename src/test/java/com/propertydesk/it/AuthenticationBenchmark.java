@@ -3,6 +3,7 @@ package com.propertydesk.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertydesk.support.ApiClient;
+import com.propertydesk.support.StatementCounter;
 import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +19,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -61,23 +60,10 @@ class AuthenticationBenchmark extends MariaDbTestBase {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** SQL statements and commits the application sends, counted at its DataSource. */
-    static final AtomicLong STATEMENTS = new AtomicLong();
-    static final AtomicLong COMMITS = new AtomicLong();
-
     /** Hands the identity over for free on requests that carry the reference header; nothing else changes. */
     @TestConfiguration
+    @Import(StatementCounter.Counting.class)
     static class FreeIdentity {
-
-        @Bean
-        static BeanPostProcessor countingDataSource() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource dataSource ? StatementCounter.wrap(dataSource) : bean;
-                }
-            };
-        }
 
         @Bean
         @Order(0)
@@ -125,15 +111,15 @@ class AuthenticationBenchmark extends MariaDbTestBase {
         kinds.keySet().forEach(kind -> sql.put(kind, new long[2]));
         for (int round = 0; round < 5; round++) {
             kinds.forEach((kind, request) -> {
-                long statements = STATEMENTS.get();
-                long commits = COMMITS.get();
+                long statements = StatementCounter.statements();
+                long commits = StatementCounter.commits();
                 for (int i = 0; i < requests; i++) {
                     long started = System.nanoTime();
                     send(request.get());
                     micros.get(kind).add((System.nanoTime() - started) / 1_000);
                 }
-                sql.get(kind)[0] += STATEMENTS.get() - statements;
-                sql.get(kind)[1] += COMMITS.get() - commits;
+                sql.get(kind)[0] += StatementCounter.statements() - statements;
+                sql.get(kind)[1] += StatementCounter.commits() - commits;
             });
         }
         double reference = percentile(micros.get("reference (identity given)"), 50);
@@ -179,45 +165,5 @@ class AuthenticationBenchmark extends MariaDbTestBase {
         long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    /** Counts the statements executed and the commits made through a DataSource (JDBC proxies). */
-    static final class StatementCounter {
-
-        static DataSource wrap(DataSource target) {
-            return proxy(DataSource.class, target);
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <T> T proxy(Class<T> type, Object target) {
-            return (T) java.lang.reflect.Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
-                    new Class<?>[] {type}, (self, method, args) -> {
-                        String name = method.getName();
-                        if (name.startsWith("execute")) {
-                            STATEMENTS.incrementAndGet();
-                        } else if (name.equals("commit")) {
-                            COMMITS.incrementAndGet();
-                        }
-                        Object result;
-                        try {
-                            result = method.invoke(target, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                        if (result instanceof java.sql.Connection connection) {
-                            return proxy(java.sql.Connection.class, connection);
-                        }
-                        if (result instanceof java.sql.CallableStatement statement) {
-                            return proxy(java.sql.CallableStatement.class, statement);
-                        }
-                        if (result instanceof java.sql.PreparedStatement statement) {
-                            return proxy(java.sql.PreparedStatement.class, statement);
-                        }
-                        if (result instanceof java.sql.Statement statement) {
-                            return proxy(java.sql.Statement.class, statement);
-                        }
-                        return result;
-                    });
-        }
     }
 }
