@@ -55,6 +55,13 @@ public final class WebappSession {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))));
     }
 
+    /** A POST to the engine API with the Accept header a webapp sends, e.g. Tasklist's application/hal+json. */
+    public ApiClient.Reply postEngine(String path, String json, String accept) {
+        return send(withCsrf(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
+                .setHeader("Accept", accept));
+    }
+
     public ApiClient.Reply getEngine(String path) {
         return send(withCsrf(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
                 .GET()));
