@@ -38,7 +38,8 @@ public class TicketAccess {
         if (caller.inAny(READ_ALL)) {
             return true;
         }
-        return caller.id().equals(ticket.getReceivedBy()) || caller.id().equals(ticket.getHandler())
+        return caller.id().equals(ticket.getReceivedBy())
+                || (mayHandle(caller) && caller.id().equals(ticket.getHandler()))
                 || (ticket.getDepartment() != null && caller.inAny(DEPARTMENTS)
                         && caller.groups().contains(ticket.getDepartment()))
                 || (caller.inAny(DEPARTMENTS) && ticket.getTimeline().stream()
@@ -53,7 +54,9 @@ public class TicketAccess {
         return (root, query, cb) -> {
             List<Predicate> any = new ArrayList<>();
             any.add(cb.equal(root.get("receivedBy"), caller.id()));
-            any.add(cb.equal(root.get("handler"), caller.id()));
+            if (mayHandle(caller)) {
+                any.add(cb.equal(root.get("handler"), caller.id()));
+            }
             List<String> departments = caller.groups().stream().filter(Groups.DEPARTMENTS::contains).toList();
             if (!departments.isEmpty()) {
                 any.add(root.get("department").in(departments));
@@ -65,6 +68,15 @@ public class TicketAccess {
             }
             return cb.or(any.toArray(Predicate[]::new));
         };
+    }
+
+    /**
+     * Whether the caller can be a ticket's handler at all: staff, not an integrator's account. An integrator's list
+     * is then one condition, {@code received_by}, which its index serves newest first (with an {@code OR handler}
+     * MariaDB merged both indexes and sorted every ticket the integrator ever filed: 4 s a page at a million).
+     */
+    private static boolean mayHandle(Caller caller) {
+        return !caller.inAny(Groups.INTEGRATOR);
     }
 
     /** Working a ticket: its handler and department, customer service, the manager, administrators. */
