@@ -10,6 +10,7 @@ import com.propertydesk.client.ApiClient;
 import com.propertydesk.client.api.ApiTokensApi;
 import com.propertydesk.client.api.TicketsApi;
 import com.propertydesk.client.model.ApiTokenRequest;
+import com.propertydesk.client.model.Channel;
 import com.propertydesk.client.model.CreateTicketRequest;
 import com.propertydesk.client.model.Feedback;
 import com.propertydesk.client.model.FieldProblem;
@@ -17,7 +18,9 @@ import com.propertydesk.client.model.ProblemDetail;
 import com.propertydesk.client.model.Reporter;
 import com.propertydesk.client.model.Ticket;
 import com.propertydesk.client.model.TicketPage;
+import com.propertydesk.client.model.TicketStatus;
 import com.propertydesk.client.model.TicketSummary;
+import com.propertydesk.client.model.TicketType;
 import com.propertydesk.support.LifecycleScenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,26 +74,26 @@ class GeneratedClientIT extends MariaDbTestBase {
         TicketsApi tickets = new TicketsApi(integrator);
 
         Ticket filed = tickets.createTicket(new CreateTicketRequest()
-                .type(CreateTicketRequest.TypeEnum.REPAIR)
-                .channel(CreateTicketRequest.ChannelEnum.APP)
+                .type(TicketType.REPAIR)
+                .channel(Channel.APP)
                 .reporter(new Reporter().name("赵女士").phone("13700137000").room("6-1-0601"))
                 .description("阳台下水管堵塞，积水")
                 .demand("今天下午上门")
                 .publicArea(false), UUID.randomUUID().toString());
         String no = filed.getTicketNo();
         assertThat(no).startsWith("R-");
-        assertThat(filed.getStatus()).isEqualTo(Ticket.StatusEnum.RECEIVED);
+        assertThat(filed.getStatus()).isEqualTo(TicketStatus.RECEIVED);
         assertThat(filed.getReceivedBy()).isEqualTo("integrator");
         assertThat(filed.getCreatedAt()).isNotNull();
         assertThat(filed.getTimeline()).isNotEmpty();
 
         Ticket read = tickets.getTicket(no);
         assertThat(read.getTicketNo()).isEqualTo(no);
-        assertThat(read.getType()).isEqualTo(Ticket.TypeEnum.REPAIR);
+        assertThat(read.getType()).isEqualTo(TicketType.REPAIR);
         assertThat(read.getReporter().getRoom()).isEqualTo("6-1-0601");
         assertThat(read.getReporter().getPhone()).as("masked for an integrator").isEqualTo("137****7000");
 
-        TicketPage page = tickets.listTickets(null, "REPAIR", null, null, null, null, null, 0, 100);
+        TicketPage page = tickets.listTickets(null, TicketType.REPAIR, null, null, null, null, null, 0, 100);
         assertThat(page.getItems()).extracting(TicketSummary::getTicketNo).contains(no);
         assertThat(page.getTotalElements()).isPositive();
         assertThat(page.getTotalExact()).isTrue();
@@ -103,7 +106,7 @@ class GeneratedClientIT extends MariaDbTestBase {
         desk.awaitTask(no, "accept", "cs", "&candidateGroup=customer-service");
 
         Ticket accepted = tickets.postFeedback(no, new Feedback().accepted(true).rating(5).comment("很快"));
-        assertThat(accepted.getStatus()).isEqualTo(Ticket.StatusEnum.CALLBACK);
+        assertThat(accepted.getStatus()).isEqualTo(TicketStatus.CALLBACK);
         assertThat(accepted.getRating()).isEqualTo(5);
     }
 
@@ -111,8 +114,8 @@ class GeneratedClientIT extends MariaDbTestBase {
     void aRefusedRequestNamesItsFieldsThroughTheGeneratedProblemDetail() {
         HttpClientErrorException refused = catchThrowableOfType(HttpClientErrorException.class,
                 () -> new TicketsApi(basic("integrator")).createTicket(new CreateTicketRequest()
-                        .type(CreateTicketRequest.TypeEnum.COMPLAINT)
-                        .channel(CreateTicketRequest.ChannelEnum.PHONE)
+                        .type(TicketType.COMPLAINT)
+                        .channel(Channel.PHONE)
                         .reporter(new Reporter().phone("12345").room("1-1-0101"))
                         .description(" "), null));
 

@@ -26,7 +26,7 @@ record ProblemSchema(
         @Schema(description = "What went wrong, for people", example = "reporter.phone: must be a mobile number "
                 + "(11 digits starting with 1)")
         String detail,
-        @Schema(format = "uri", description = "The path of the request", example = "/api/v1/tickets")
+        @Schema(format = "uri-reference", description = "The path of the request", example = "/api/v1/tickets")
         URI instance,
         @ArraySchema(arraySchema = @Schema(description = "Each offending field (a JSON path such as "
                 + "reporter.phone, a query parameter or a header) and what is wrong with it"))

@@ -107,6 +107,25 @@ class OpenApiContractTest extends SpringTestBase {
         assertThat(withoutRequired).isEmpty();
     }
 
+    @Test
+    void eachEnumOfTheVocabularyIsOneNamedSchemaWhereverItIsUsed() {
+        assertThat(texts(schema("TicketStatus").get("enum"))).containsExactly("RECEIVED", "DISPATCHED",
+                "IN_PROGRESS", "VERIFYING", "CALLBACK", "ARCHIVED");
+        assertThat(description.at("/components/schemas/Ticket/properties/status/$ref").asText())
+                .isEqualTo("#/components/schemas/TicketStatus");
+        assertThat(description.at("/components/schemas/TicketSummary/properties/status/$ref").asText())
+                .isEqualTo("#/components/schemas/TicketStatus");
+        assertThat(description.at("/components/schemas/CreateTicketRequest/properties/channel/$ref").asText())
+                .isEqualTo("#/components/schemas/Channel");
+        Map<String, String> parameters = new HashMap<>();
+        description.at("/paths/~1api~1v1~1tickets/get/parameters").forEach(parameter -> parameters.put(
+                parameter.get("name").asText(), parameter.at("/schema/$ref").asText()));
+        assertThat(parameters).containsEntry("status", "#/components/schemas/TicketStatus")
+                .containsEntry("type", "#/components/schemas/TicketType")
+                .containsEntry("category", "#/components/schemas/Category")
+                .containsEntry("urgency", "#/components/schemas/Urgency");
+    }
+
     private JsonNode schema(String name) {
         JsonNode schema = description.at("/components/schemas/" + name);
         assertThat(schema.isMissingNode()).as("schema %s", name).isFalse();
