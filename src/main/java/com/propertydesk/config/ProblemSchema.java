@@ -27,7 +27,7 @@ record ProblemSchema(
                 + "(11 digits starting with 1)")
         String detail,
         @Schema(format = "uri-reference", description = "The path of the request", example = "/api/v1/tickets")
-        URI instance,
+        String instance,
         @ArraySchema(arraySchema = @Schema(description = "Each offending field (a JSON path such as "
                 + "reporter.phone, a query parameter or a header) and what is wrong with it"))
         List<FieldProblem> errors,

@@ -76,6 +76,8 @@ class OpenApiContractTest extends SpringTestBase {
                 .contains("type", "title", "status", "detail", "instance", "errors")
                 .as("Spring's ProblemDetail.properties map is never on the wire").doesNotContain("properties");
         assertThat(texts(problem.get("required"))).contains("type", "title", "status");
+        assertThat(problem.at("/properties/instance/format").asText())
+                .as("a path: RFC 9457 allows a relative reference").isEqualTo("uri-reference");
         JsonNode errors = problem.at("/properties/errors");
         assertThat(errors.get("type").asText()).isEqualTo("array");
         assertThat(errors.at("/items/$ref").asText()).isEqualTo("#/components/schemas/FieldProblem");
