@@ -35,7 +35,7 @@ public class ComplaintAnalysisController {
         this.renderer = renderer;
     }
 
-    @Operation(summary = "Start the quarterly complaint analysis (季度投诉分析) now",
+    @Operation(operationId = "startComplaintAnalysis", summary = "Start the quarterly complaint analysis (季度投诉分析) now",
             description = "For the manager. Builds the report of the quarter (by default the last one that has "
                     + "ended) and asks each department with complaints for its corrective and preventive measures "
                     + "in Tasklist; the general manager approves it. The schedule starts it by itself at the "
@@ -52,7 +52,8 @@ public class ComplaintAnalysisController {
         return ResponseEntity.created(URI.create("/api/v1/reports/complaint-analyses/" + started.id())).body(started);
     }
 
-    @Operation(summary = "The quarterly complaint analyses the caller may read, newest first")
+    @Operation(operationId = "listComplaintAnalyses",
+            summary = "The quarterly complaint analyses the caller may read, newest first")
     @ApiResponse(responseCode = "200", description = "The analyses, empty when the caller may read none")
     @ApiResponse(responseCode = "401", description = "Not logged in")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -60,7 +61,7 @@ public class ComplaintAnalysisController {
         return analyses.list(Callers.of(caller));
     }
 
-    @Operation(summary = "Preview a quarter's report as it stands now (预览)",
+    @Operation(operationId = "previewComplaintAnalysis", summary = "Preview a quarter's report as it stands now (预览)",
             description = "For the readers of the indicators. By default the current quarter so far; any earlier "
                     + "quarter may be given. Built on request and not stored: no measures, no approval.")
     @ApiResponse(responseCode = "200", description = "The report's figures")
@@ -72,7 +73,8 @@ public class ComplaintAnalysisController {
         return analyses.preview(year, quarter, Callers.of(caller)).report();
     }
 
-    @Operation(summary = "Preview a quarter's report as a page with charts")
+    @Operation(operationId = "previewComplaintAnalysisHtml",
+            summary = "Preview a quarter's report as a page with charts")
     @ApiResponse(responseCode = "200", description = "HTML with the charts embedded")
     @ApiResponse(responseCode = "400", description = "Invalid quarter; errors[] names the field")
     @ApiResponse(responseCode = "403", description = "Not a reader of the indicators")
@@ -82,7 +84,7 @@ public class ComplaintAnalysisController {
         return html(analyses.preview(year, quarter, Callers.of(caller)));
     }
 
-    @Operation(summary = "Preview a quarter's report as PDF")
+    @Operation(operationId = "previewComplaintAnalysisPdf", summary = "Preview a quarter's report as PDF")
     @ApiResponse(responseCode = "200", description = "The PDF")
     @ApiResponse(responseCode = "400", description = "Invalid quarter; errors[] names the field")
     @ApiResponse(responseCode = "403", description = "Not a reader of the indicators")
@@ -93,7 +95,8 @@ public class ComplaintAnalysisController {
         return pdf(analyses.preview(year, quarter, Callers.of(caller)), "-预览");
     }
 
-    @Operation(summary = "One analysis: the report's figures, the departments' measures, the reviews",
+    @Operation(operationId = "getComplaintAnalysis",
+            summary = "One analysis: the report's figures, the departments' measures, the reviews",
             description = "For the manager, the general manager, customer service, administrators and the "
                     + "departments it asks for measures.")
     @ApiResponse(responseCode = "200", description = "The analysis")
@@ -103,7 +106,8 @@ public class ComplaintAnalysisController {
         return analyses.view(id, Callers.of(caller));
     }
 
-    @Operation(summary = "The report as a page with charts (opens from Tasklist)")
+    @Operation(operationId = "getComplaintAnalysisHtml",
+            summary = "The report as a page with charts (opens from Tasklist)")
     @ApiResponse(responseCode = "200", description = "HTML with the charts embedded")
     @ApiResponse(responseCode = "404", description = "No such analysis the caller may see")
     @GetMapping(path = "/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
@@ -116,7 +120,7 @@ public class ComplaintAnalysisController {
                 .body(renderer.html(analysis));
     }
 
-    @Operation(summary = "The report as PDF")
+    @Operation(operationId = "getComplaintAnalysisPdf", summary = "The report as PDF")
     @ApiResponse(responseCode = "200", description = "The PDF")
     @ApiResponse(responseCode = "404", description = "No such analysis the caller may see")
     @ApiResponse(responseCode = "503", description = "The server has no font with Chinese characters")

@@ -38,7 +38,7 @@ public class AttachmentController {
         this.attachments = attachments;
     }
 
-    @Operation(summary = "Attach a photo, video or document",
+    @Operation(operationId = "uploadAttachment", summary = "Attach a photo, video or document",
             description = "Multipart form with one part `file`. JPEG, PNG, HEIC, MP4 and PDF are accepted, recognised "
                     + "by their content, not their name; the size limit is propertydesk.attachments.max-size "
                     + "(20 MB by default). The checksum (SHA-256) is stored and returned. Staff who may read the "
@@ -64,7 +64,7 @@ public class AttachmentController {
         return ResponseEntity.created(URI.create(stored.url())).body(stored);
     }
 
-    @Operation(summary = "The ticket's attachments, oldest first")
+    @Operation(operationId = "listAttachments", summary = "The ticket's attachments, oldest first")
     @ApiResponse(responseCode = "200", description = "Attachments with their download addresses")
     @ApiResponse(responseCode = "404", description = "No such ticket the caller may see")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,7 +72,7 @@ public class AttachmentController {
         return attachments.list(ticketNo, Callers.of(caller));
     }
 
-    @Operation(summary = "Download an attachment",
+    @Operation(operationId = "downloadAttachment", summary = "Download an attachment",
             description = "The file as it was uploaded, with the content type found when it was accepted. Also "
                     + "opens from Tasklist forms for a user logged into Tasklist.")
     @ApiResponse(responseCode = "200", description = "The file")

@@ -16,7 +16,6 @@ import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ProblemDetail;
 
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Property Service Desk API", version = "v1",
@@ -33,19 +32,22 @@ public class OpenApiConfig {
     static final String BASIC = "basicAuth";
     static final String BEARER = "bearerAuth";
     static final String ADMIN_PATHS = "/api/v1/admin/";
+    /** The name of {@link ProblemSchema} in the description (kept from when it was Spring's ProblemDetail). */
+    static final String PROBLEM_SCHEMA = "ProblemDetail";
 
     /**
      * Every error answer is a problem detail: each 4xx and 5xx response documented on an operation is described as
-     * {@code application/problem+json} with the ProblemDetail schema (springdoc would otherwise show the operation's
-     * own return type), so the controllers name only code and reason.
+     * {@code application/problem+json} with the ProblemDetail schema, which is {@link ProblemSchema} (each member by
+     * name, {@code errors[]} included; springdoc would otherwise show the operation's own return type), so the
+     * controllers name only code and reason.
      */
     @Bean
     OpenApiCustomizer problemDetailResponses() {
         return openApi -> {
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.setComponents(components);
-            ModelConverters.getInstance().readAll(ProblemDetail.class).forEach(components::addSchemas);
-            Schema<?> problem = new Schema<>().$ref("#/components/schemas/" + ProblemDetail.class.getSimpleName());
+            ModelConverters.getInstance().readAll(ProblemSchema.class).forEach(components::addSchemas);
+            Schema<?> problem = new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA);
             if (openApi.getPaths() == null) {
                 return;
             }

@@ -17,6 +17,7 @@ import com.propertydesk.ticket.FeedbackNotExpectedException;
 import com.propertydesk.ticket.IdempotencyKeyReusedException;
 import com.propertydesk.ticket.NotAllowedException;
 import com.propertydesk.ticket.TicketNotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
@@ -67,7 +68,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** One offending field and what is wrong with it. */
-    public record FieldProblem(String field, String message) {
+    @Schema(name = "FieldProblem", description = "One offending field and what is wrong with it")
+    public record FieldProblem(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "reporter.phone") String field,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "must be a mobile number (11 digits starting with 1)") String message) {
     }
 
     static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {

@@ -44,7 +44,7 @@ public class ReportController {
         this.zone = zone;
     }
 
-    @Operation(summary = "Service-quality indicators of a period",
+    @Operation(operationId = "getKpis", summary = "Service-quality indicators of a period",
             description = "Each indicator with numerator, denominator and definition. from/to as in the ticket "
                     + "list (an ISO date is a whole day); without them, this month so far. For the manager, the "
                     + "general manager, customer service and administrators.")
@@ -68,7 +68,7 @@ public class ReportController {
     public record Rebuilt(int days) {
     }
 
-    @Operation(summary = "Rebuild the daily indicator facts from the tickets",
+    @Operation(operationId = "rebuildKpis", summary = "Rebuild the daily indicator facts from the tickets",
             description = "Only needed after tickets were loaded into the database by other means than this "
                     + "application (an import from an old system): the facts follow every change the application "
                     + "makes by themselves. Administrators only.")

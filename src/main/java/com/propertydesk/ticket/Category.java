@@ -1,6 +1,10 @@
 package com.propertydesk.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** What the ticket is about; decides the department through the ticket-routing decision. */
+@Schema(enumAsRef = true,
+        description = "What the ticket is about; decides the department through the ticket-routing decision.")
 public enum Category implements Labelled {
     ENGINEERING("工程维修"),
     CLEANING_GREENING("清洁绿化"),

@@ -1,6 +1,9 @@
 package com.propertydesk.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Channel the ticket came in by (受理渠道). */
+@Schema(enumAsRef = true, description = "Channel the ticket came in by (受理渠道).")
 public enum Channel implements Labelled {
     PHONE("来电"),
     WALK_IN("来访"),

@@ -1,6 +1,9 @@
 package com.propertydesk.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** How many owners a problem affects. */
+@Schema(enumAsRef = true, description = "How many owners a problem affects.")
 public enum ImpactScope implements Labelled {
     INDIVIDUAL("个体"),
     AREA("局部区域"),

@@ -1,6 +1,9 @@
 package com.propertydesk.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Who caused the problem (责任归属); decides whether a repair is charged. */
+@Schema(enumAsRef = true, description = "Who caused the problem (责任归属); decides whether a repair is charged.")
 public enum Responsibility implements Labelled {
     PROPERTY("物业内部"),
     DEVELOPER("开发商遗留"),

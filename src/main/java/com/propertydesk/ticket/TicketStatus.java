@@ -1,6 +1,9 @@
 package com.propertydesk.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The stage a ticket is waiting in. */
+@Schema(enumAsRef = true, description = "The stage a ticket is waiting in.")
 public enum TicketStatus implements Labelled {
     RECEIVED("已受理"),
     DISPATCHED("待派单"),

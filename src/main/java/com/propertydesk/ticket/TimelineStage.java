@@ -1,6 +1,9 @@
 package com.propertydesk.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A stage of a ticket's life, one timeline entry each time it is passed. */
+@Schema(enumAsRef = true, description = "A stage of a ticket's life, one timeline entry each time it is passed.")
 public enum TimelineStage implements Labelled {
     RECEIVED("受理"),
     CLASSIFIED("分类"),

@@ -57,7 +57,7 @@ public class TicketController {
         this.clock = clock;
     }
 
-    @Operation(summary = "File a ticket",
+    @Operation(operationId = "createTicket", summary = "File a ticket",
             description = "Stores the ticket and starts its process. The caller is recorded as receivedBy "
                     + "(首问责任人). A retry with the same Idempotency-Key and body returns the first ticket.")
     @ApiResponse(responseCode = "201", description = "Ticket filed (or replayed for a repeated Idempotency-Key)",
@@ -91,7 +91,7 @@ public class TicketController {
         return created.body(intake.ticket() != null ? intake.ticket() : tickets.find(intake.ticketNo(), who));
     }
 
-    @Operation(summary = "Read a ticket with its timeline",
+    @Operation(operationId = "getTicket", summary = "Read a ticket with its timeline",
             description = "404 also for a ticket the caller may not read. The owner's phone is masked unless the "
                     + "caller is customer service, the manager, the handler of the open ticket or granted owner-phones.")
     @ApiResponse(responseCode = "200", description = "The ticket")
@@ -101,7 +101,7 @@ public class TicketController {
         return tickets.find(ticketNo, Callers.of(caller));
     }
 
-    @Operation(summary = "The owner's acceptance or rating from a self-service channel",
+    @Operation(operationId = "postFeedback", summary = "The owner's acceptance or rating from a self-service channel",
             description = "While a private-area repair awaits acceptance (验收), `accepted` (and optionally `rating`, "
                     + "`comment`) accepts it or sends it back for rework. Once a ticket is handled (CALLBACK or "
                     + "ARCHIVED), a `rating` without `accepted` records the owner's rating.")
@@ -119,7 +119,7 @@ public class TicketController {
         return tickets.find(ticketNo, who);
     }
 
-    @Operation(summary = "Pause the resolution clock while the ticket waits for the owner",
+    @Operation(operationId = "pauseClock", summary = "Pause the resolution clock while the ticket waits for the owner",
             description = "For an appointment moved at the owner's request or nobody at home. The service time "
                     + "left is kept; resume restarts the clock with it and moves the resolution due dates.")
     @ApiResponse(responseCode = "200", description = "Paused; the ticket as it is now")
@@ -133,7 +133,7 @@ public class TicketController {
         return tickets.find(ticketNo, who);
     }
 
-    @Operation(summary = "Resume a paused resolution clock")
+    @Operation(operationId = "resumeClock", summary = "Resume a paused resolution clock")
     @ApiResponse(responseCode = "200", description = "Resumed; the ticket with its new resolution due dates")
     @ApiResponse(responseCode = "409", description = "The clock is not paused")
     @PostMapping("/{ticketNo}/resume")
@@ -143,7 +143,7 @@ public class TicketController {
         return tickets.find(ticketNo, who);
     }
 
-    @Operation(summary = "List tickets, newest first",
+    @Operation(operationId = "listTickets", summary = "List tickets, newest first",
             description = "from/to bound the creation time: an ISO date (2026-11-01, a whole day in the service "
                     + "centre's time zone) or date-time with offset; from is inclusive, to is inclusive for a "
                     + "date and exclusive for a date-time.")

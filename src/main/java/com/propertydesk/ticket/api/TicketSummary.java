@@ -7,23 +7,24 @@ import com.propertydesk.ticket.TicketStatus;
 import com.propertydesk.ticket.TicketType;
 import com.propertydesk.ticket.Urgency;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.OffsetDateTime;
 
 /** A ticket in a list: no timeline, and the reporter's phone always masked. */
 @Schema(name = "TicketSummary")
 public record TicketSummary(
-        String ticketNo,
-        TicketType type,
-        Channel channel,
-        TicketStatus status,
+        @Schema(requiredMode = RequiredMode.REQUIRED) String ticketNo,
+        @Schema(requiredMode = RequiredMode.REQUIRED) TicketType type,
+        @Schema(requiredMode = RequiredMode.REQUIRED) Channel channel,
+        @Schema(requiredMode = RequiredMode.REQUIRED) TicketStatus status,
         Category category,
         Urgency urgency,
-        boolean major,
+        @Schema(requiredMode = RequiredMode.REQUIRED) boolean major,
         String department,
         String handler,
-        String receivedBy,
-        ReporterView reporter,
-        OffsetDateTime createdAt,
+        @Schema(requiredMode = RequiredMode.REQUIRED) String receivedBy,
+        @Schema(requiredMode = RequiredMode.REQUIRED) ReporterView reporter,
+        @Schema(requiredMode = RequiredMode.REQUIRED) OffsetDateTime createdAt,
         OffsetDateTime responseDueAt,
         OffsetDateTime resolveDueAt,
         Resolution resolution) {
