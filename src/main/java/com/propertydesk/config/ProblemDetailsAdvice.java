@@ -183,10 +183,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (partHeadersTooLong(ex)) {
+            // Tomcat's limit on a part's headers (server.tomcat.max-part-header-size), which Spring reports as an
+            // upload too large: it is the file name (or declared type) that is too long, not the file
+            return respond(invalid(List.of(new FieldProblem("file.filename", "is too long: the file name and "
+                    + "type of a part may take at most " + MAX_PART_HEADERS + " together"))), request);
+        }
         ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large",
                 "A file may be at most " + AttachmentService.humanSize(attachments.maxSize().toBytes()));
         problem.setProperty("errors", List.of(new FieldProblem("file", problem.getDetail())));
         return respond(problem, request);
+    }
+
+    /** server.tomcat.max-part-header-size in application.yaml. */
+    static final String MAX_PART_HEADERS = "8 KB";
+
+    private static boolean partHeadersTooLong(Throwable ex) {
+        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Header section has more than")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A multipart request that cannot be parsed (no boundary, broken off). */
