@@ -144,12 +144,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             String message = target != null && target.isEnum() ? "must be one of " + constants(target)
+                    : target == String.class && format.getValue() instanceof String text
+                            && StrictJsonConfig.CONTROL.matcher(text).find() ? StrictJsonConfig.CONTROL_MESSAGE
                     : "must be " + describe(target);
             return respond(invalid(List.of(new FieldProblem(path(format), message))), request);
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String message = "must be " + describe(mismatch.getTargetType());
             return respond(invalid(List.of(new FieldProblem(path(mismatch), message))), request);
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // a value of the right JSON type that its field cannot hold (a date-time beyond the calendar's range)
+            return respond(invalid(List.of(new FieldProblem(path(mapping), "is not a valid value"))), request);
         }
         if (cause instanceof JsonProcessingException json) {
             var location = json.getLocation();
