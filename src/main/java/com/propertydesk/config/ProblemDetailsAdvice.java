@@ -31,6 +31,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -88,7 +89,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (request instanceof ServletWebRequest servlet) {
             problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
         }
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * Spring's own problems (405, 406, 415, …) as ours: always application/problem+json, whatever the request's
+     * Accept asked for (an Accept of only application/pdf, or one that cannot be parsed, left a 406 without a body).
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ResponseEntity<Object> entity = super.createResponseEntity(body, headers, status, request);
+        if (entity.getBody() instanceof ProblemDetail problem) {
+            HttpHeaders withType = new HttpHeaders();
+            withType.putAll(entity.getHeaders());
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(problem, withType, entity.getStatusCode());
+        }
+        return entity;
     }
 
     @Override

@@ -341,6 +341,49 @@ class TicketApiValidationTest extends SpringTestBase {
         assertThat(header.at("/schema/pattern").asText()).isEqualTo("^[\\x21-\\x7E]{1,100}$");
     }
 
+    @ParameterizedTest(name = "Accept: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            application/pdf
+            text/html
+            application/json;q=abc
+            image/*
+            """)
+    void aProblemIsAProblemDetailWhateverTheClientAccepts(String accept) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/tickets"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "integrator:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Accept", accept).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\": 0}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":" + response.statusCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"%3B", "a%3Bb", "%25", "..", "C-20261203-0001%0A"})
+    void aUrlTheFirewallRefusesIsAProblemDetail(String segment) {
+        Reply reply = api.get("/api/v1/tickets/" + segment, "integrator");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("type").asText()).isEqualTo("urn:propertydesk:problem:rejected-url");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"%5C", "a%00b", "%5C/attachments"})
+    void aUrlTomcatRefusesIsAProblemDetailToo(String segment) {
+        Reply reply = api.get("/api/v1/tickets/" + segment, "integrator");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("type").asText()).isEqualTo("urn:propertydesk:problem:malformed-request");
+    }
+
     private Reply post(Object body) {
         return api.postJson("/api/v1/tickets", "integrator", body);
     }
