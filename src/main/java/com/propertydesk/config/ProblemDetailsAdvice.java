@@ -164,6 +164,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String message = target != null && target.isEnum() ? "must be one of " + constants(target)
                     : target == String.class && format.getValue() instanceof String text
                             && StrictJsonConfig.CONTROL.matcher(text).find() ? StrictJsonConfig.CONTROL_MESSAGE
+                    : target == String.class && format.getValue() instanceof String text
+                            && StrictJsonConfig.unpairedSurrogate(text) ? StrictJsonConfig.SURROGATE_MESSAGE
                     : "must be " + describe(target);
             return respond(invalid(List.of(new FieldProblem(path(format), message))), request);
         }

@@ -2,15 +2,19 @@ package com.propertydesk.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -42,6 +46,19 @@ public class StrictJsonConfig implements WebMvcConfigurer {
     /** C0 control characters but tab, LF and CR, and DEL. */
     static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     static final String CONTROL_MESSAGE = "must not contain control characters (such as NUL)";
+    static final String SURROGATE_MESSAGE = "must be Unicode text (a \\uD83D without its pair is half a character)";
+
+    static boolean unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -85,8 +102,43 @@ public class StrictJsonConfig implements WebMvcConfigurer {
         text.addDeserializer(String.class, new PlainTextDeserializer());
         text.addDeserializer(OffsetDateTime.class, new TextOnly<>(OffsetDateTime.class,
                 InstantDeserializer.OFFSET_DATE_TIME));
+        text.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new ExactEnum(deserializer);
+            }
+        });
         mapper.registerModule(text);
         return mapper;
+    }
+
+    /** An enum constant by its exact name: Jackson would trim " REPAIR\u0000" to REPAIR. */
+    static final class ExactEnum extends StdDeserializer<Object> implements ContextualDeserializer {
+
+        private final JsonDeserializer<?> delegate;
+
+        ExactEnum(JsonDeserializer<?> delegate) {
+            super(delegate.handledType());
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().trim())) {
+                return ctxt.handleWeirdStringValue(handledType(), p.getText(), "not exactly one of the names");
+            }
+            return delegate.deserialize(p, ctxt);
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
+            if (delegate instanceof ContextualDeserializer contextual) {
+                return new ExactEnum(contextual.createContextual(ctxt, property));
+            }
+            return this;
+        }
     }
 
     /**
@@ -131,6 +183,10 @@ public class StrictJsonConfig implements WebMvcConfigurer {
             String text = super.deserialize(p, ctxt);
             if (text != null && CONTROL.matcher(text).find()) {
                 throw ctxt.weirdStringException(text, String.class, CONTROL_MESSAGE);
+            }
+            if (text != null && unpairedSurrogate(text)) {
+                // half of a 4-byte character is no character: MySQL would store "?" instead
+                throw ctxt.weirdStringException(text, String.class, SURROGATE_MESSAGE);
             }
             return text;
         }

@@ -225,6 +225,9 @@ class TicketApiValidationTest extends SpringTestBase {
             publicArea    | 1
             publicArea    | '"true"'
             needsSurvey   | 0
+            type          | '"REPAIR\\u0000"'
+            type          | '" COMPLAINT"'
+            channel       | '"WECHAT\\t"'
             """)
     void aValueOfTheWrongJsonTypeIsNamedNotCoerced(String field, String json) {
         Map<String, Object> body = new HashMap<>(complaintBody("1-1-101", "楼道灯不亮"));
@@ -271,6 +274,18 @@ class TicketApiValidationTest extends SpringTestBase {
 
             assertInvalid(reply, field);
             assertThat(reply.json().at("/errors/0/message").asText()).contains("control characters");
+        }
+    }
+
+    @Test
+    void halfACharacterIsNamed() {
+        for (String text : List.of("lone\\ud83d", "\\ude2dlow", "a\\udbff\\udbffb")) {
+            String body = ApiClient.toJson(complaintBody("1-1-101", "__text__")).replace("__text__", text);
+
+            Reply reply = api.postRaw("/api/v1/tickets", "integrator", "application/json", body);
+
+            assertInvalid(reply, "description");
+            assertThat(reply.json().at("/errors/0/message").asText()).contains("Unicode");
         }
     }
 
