@@ -225,7 +225,8 @@ class ApiFuzzMariaDbIT extends MariaDbTestBase {
             String name = pick("status", "type", "category", "urgency", "department", "from", "to", "page", "size",
                     "sort", "page");
             String value = switch (name) {
-                case "status" -> pick("RECEIVED", "ARCHIVED", "FIXED", "received", "", "😭");
+                case "status" -> pick("RECEIVED", "ARCHIVED", "FIXED", "received", "", "😭", "RECEIVED\u0000",
+                        " ARCHIVED");
                 case "type" -> pick("COMPLAINT", "REPAIR", "PRAISE", "0");
                 case "category" -> pick("ENGINEERING", "PLUMBING", "x".repeat(2000));
                 case "urgency" -> pick("URGENT", "HIGH", "LOW", "NORMAL", "\u0000");
@@ -235,13 +236,12 @@ class ApiFuzzMariaDbIT extends MariaDbTestBase {
                         "last-week", "0001-01-01", "9999-12-31", "+999999999-12-31T23:59:59-18:00",
                         "-999999999-01-01T00:00:00+18:00", "2026-02-30", "1970-01-01", "", "2026-11-01T08:00:00Z");
                 case "page" -> pick("0", "1", "-1", "2147483647", "2147483648", "-2147483648", "99999999999999999999",
-                        "1e3", "0x10", "", "abc", "1.5", "499");
-                // (Spring reads 0x10 as 16: lenient, but a page)
+                        "1e3", "0x10", "+1", " 1", "", "abc", "1.5", "499");
                 case "size" -> pick("1", "20", "100", "0", "101", "-5", "2147483647", "", "NaN");
                 default -> pick("createdAt,desc", "x");
             };
             query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-            if (parameters == 1 && (name.equals("page") && !List.of("0", "1", "499", "", "0x10").contains(value)
+            if (parameters == 1 && (name.equals("page") && !List.of("0", "1", "499", "").contains(value)
                     || name.equals("size") && !List.of("1", "20", "100", "").contains(value))) {
                 mustName = name;
             }

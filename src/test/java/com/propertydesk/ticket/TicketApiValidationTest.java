@@ -334,6 +334,12 @@ class TicketApiValidationTest extends SpringTestBase {
             from=%2B999999999-12-31T23:59:59-18:00    | from
             to=9999-12-31T23:59:59Z                  | to
             to=-999999999-01-01T00:00:00%2B18:00      | to
+            page=0x10                                | page
+            size=%2B5                                | size
+            page=%201                                | page
+            status=RECEIVED%00                       | status
+            type=%20REPAIR                           | type
+            urgency=high                             | urgency
             """)
     void aListParameterAtTheEndsOfItsRangeIsNamed(String query, String field) {
         assertInvalid(api.get("/api/v1/tickets?" + query, "integrator"), field);
