@@ -44,7 +44,8 @@ public class AttachmentController {
                     + "(20 MB by default). The checksum (SHA-256) is stored and returned. Staff who may read the "
                     + "ticket and the integrator that filed it may attach.")
     @ApiResponse(responseCode = "201", description = "Stored; Location is the download address")
-    @ApiResponse(responseCode = "400", description = "No `file` part, or the upload broke off")
+    @ApiResponse(responseCode = "400", description = "No `file` part, a file name of more than 255 characters "
+            + "(errors[] names file.filename), or the upload broke off")
     @ApiResponse(responseCode = "404", description = "No such ticket the caller may see")
     @ApiResponse(responseCode = "413", description = "Larger than the size limit")
     @ApiResponse(responseCode = "415", description = "Not a photo, video or PDF")
@@ -53,6 +54,11 @@ public class AttachmentController {
             Authentication caller) {
         if (file.isEmpty()) {
             throw new InvalidFieldException("file", "must not be empty");
+        }
+        String name = file.getOriginalFilename();
+        if (name != null && name.length() > AttachmentService.MAX_NAME) {
+            throw new InvalidFieldException("file.filename",
+                    "must be at most " + AttachmentService.MAX_NAME + " characters (an emoji counts as two)");
         }
         AttachmentView stored;
         try {

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AttachmentService {
 
-    private static final int MAX_NAME = 255;
+    /** file_name VARCHAR(255) in UTF-16 units as H2 counts them (MySQL counts code points: fewer). */
+    static final int MAX_NAME = 255;
 
     private final TicketRepository tickets;
     private final TicketAccess access;
@@ -156,7 +157,12 @@ public class AttachmentService {
         if (base.isEmpty()) {
             base = "attachment";
         }
-        return base.length() > MAX_NAME ? base.substring(base.length() - MAX_NAME) : base;
+        if (base.length() <= MAX_NAME) {
+            return base;
+        }
+        // the end, with its extension; never half of a 4-byte character
+        int start = base.length() - MAX_NAME;
+        return base.substring(Character.isLowSurrogate(base.charAt(start)) ? start + 1 : start);
     }
 
     public static String humanSize(long bytes) {

@@ -32,6 +32,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -93,7 +94,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (request instanceof ServletWebRequest servlet) {
             problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
         }
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * Spring's own problems (405, 406, 415, …) as ours: always application/problem+json, whatever the request's
+     * Accept asked for (an Accept of only application/pdf, or one that cannot be parsed, left a 406 without a body).
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ResponseEntity<Object> entity = super.createResponseEntity(body, headers, status, request);
+        if (entity.getBody() instanceof ProblemDetail problem) {
+            HttpHeaders withType = new HttpHeaders();
+            withType.putAll(entity.getHeaders());
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(problem, withType, entity.getStatusCode());
+        }
+        return entity;
     }
 
     @Override
@@ -149,12 +167,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             String message = target != null && target.isEnum() ? "must be one of " + constants(target)
+                    : target == String.class && format.getValue() instanceof String text
+                            && StrictJsonConfig.CONTROL.matcher(text).find() ? StrictJsonConfig.CONTROL_MESSAGE
+                    : target == String.class && format.getValue() instanceof String text
+                            && StrictJsonConfig.unpairedSurrogate(text) ? StrictJsonConfig.SURROGATE_MESSAGE
                     : "must be " + describe(target);
             return respond(invalid(List.of(new FieldProblem(path(format), message))), request);
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String message = "must be " + describe(mismatch.getTargetType());
             return respond(invalid(List.of(new FieldProblem(path(mismatch), message))), request);
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // a value of the right JSON type that its field cannot hold (a date-time beyond the calendar's range)
+            return respond(invalid(List.of(new FieldProblem(path(mapping), "is not a valid value"))), request);
         }
         if (cause instanceof JsonProcessingException json) {
             var location = json.getLocation();
@@ -188,10 +214,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (partHeadersTooLong(ex)) {
+            // Tomcat's limit on a part's headers (server.tomcat.max-part-header-size), which Spring reports as an
+            // upload too large: it is the file name (or declared type) that is too long, not the file
+            return respond(invalid(List.of(new FieldProblem("file.filename", "is too long: the file name and "
+                    + "type of a part may take at most " + MAX_PART_HEADERS + " together"))), request);
+        }
         ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large",
                 "A file may be at most " + AttachmentService.humanSize(attachments.maxSize().toBytes()));
         problem.setProperty("errors", List.of(new FieldProblem("file", problem.getDetail())));
         return respond(problem, request);
+    }
+
+    /** server.tomcat.max-part-header-size in application.yaml. */
+    static final String MAX_PART_HEADERS = "8 KB";
+
+    private static boolean partHeadersTooLong(Throwable ex) {
+        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Header section has more than")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A multipart request that cannot be parsed (no boundary, broken off). */

@@ -84,6 +84,10 @@ class ApiTokenService {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new InvalidFieldException("expiresAt", "过期时间必须在将来");
         }
+        if (expiresAt != null && expiresAt.isAfter(com.propertydesk.ticket.api.TimeRanges.LATEST)) {
+            // the expires_at DATETIME holds no later year
+            throw new InvalidFieldException("expiresAt", "过期时间不能晚于 9999 年");
+        }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -22,6 +22,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -92,6 +93,26 @@ public class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /**
+     * A URL the firewall refuses (an encoded ; % / \\ or line break, a .. segment): a 400 problem detail like any
+     * other request error, not Boot's error page.
+     */
+    @Bean
+    RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
+        return (request, response, e) -> writeProblem(json, response, HttpStatus.BAD_REQUEST, "rejected-url",
+                "The URL contains characters or segments that are not allowed (an encoded ; % / \\ or line break, "
+                        + "a .. segment): encode only the characters of a value, as in ticket numbers",
+                instanceOf(request.getRequestURI()));
+    }
+
+    private static String instanceOf(String requestUri) {
+        try {
+            return URI.create(requestUri).toString();
+        } catch (IllegalArgumentException notAUri) {
+            return "/";
+        }
     }
 
     /** Webapps, health, OpenAPI: Spring Security stays out of the way; the Camunda webapps secure themselves. */

@@ -204,6 +204,30 @@ class AttachmentApiTest extends SpringTestBase {
     }
 
     @Test
+    void anOverlongFileNameIsNamedNotTakenForAnOversizedFile() {
+        // 1,000 characters: 3,000 bytes of Content-Disposition, beyond Tomcat's default 512 for a part's headers
+        ApiClient.Reply thousand = api.postFile(base(), "integrator", "file", "漏".repeat(996) + ".jpg",
+                "image/jpeg", padded(JPEG, 222));
+        assertThat(thousand.status()).as(thousand.raw()).isEqualTo(400);
+        assertThat(thousand.contentType()).startsWith("application/problem+json");
+        assertThat(thousand.json().at("/errors/0/field").asText()).isEqualTo("file.filename");
+        assertThat(api.postFile(base(), "integrator", "file", "😭".repeat(126) + ".jpg", "image/jpeg",
+                padded(JPEG, 222)).json().at("/errors/0/field").asText()).isEqualTo("file.filename");
+        // beyond the part header limit itself (8 KB)
+        ApiClient.Reply huge = api.postFile(base(), "integrator", "file", "a".repeat(10_000) + ".jpg",
+                "image/jpeg", padded(JPEG, 222));
+        assertThat(huge.status()).as(huge.raw()).isEqualTo(400);
+        assertThat(huge.json().at("/errors/0/field").asText()).isEqualTo("file.filename");
+        assertThat(desk.ticket(ticketNo).attachments()).isEmpty();
+
+        // 255 UTF-16 units, as H2 counts a VARCHAR(255) (MySQL counts code points, 130 here)
+        String longest = "😭".repeat(125) + "1.jpg";
+        ApiClient.Reply kept = api.postFile(base(), "integrator", "file", longest, "image/jpeg", padded(JPEG, 222));
+        assertThat(kept.status()).as(kept.raw()).isEqualTo(201);
+        assertThat(kept.json().get("fileName").asText()).isEqualTo(longest);
+    }
+
+    @Test
     void anUploadThatBreaksOffInTheMiddleLeavesNothingBehind() throws IOException {
         long filesBefore = storedFiles();
         InputStream brokenOff = new SequenceInputStream(new ByteArrayInputStream(padded(JPEG, 100_000)),

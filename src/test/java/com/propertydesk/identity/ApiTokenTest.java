@@ -153,6 +153,12 @@ class ApiTokenTest extends SpringTestBase {
         assertThat(field(api.postJson(TOKENS, "admin", Map.of("user", "integrator")))).isEqualTo("name");
         assertThat(field(api.postJson(TOKENS, "admin", Map.of("user", "integrator", "name", "x",
                 "expiresAt", OffsetDateTime.now().minusMinutes(1).toString())))).isEqualTo("expiresAt");
+        for (String beyond : java.util.List.of("+999999999-12-31T23:59:59-18:00", "9999-12-31T23:59:59Z", "1800000000")) {
+            // the expires_at DATETIME holds no later year; a number is no date-time
+            assertThat(field(api.postRaw(TOKENS, "admin", "application/json", "{\"user\": \"integrator\", "
+                    + "\"name\": \"x\", \"expiresAt\": " + (beyond.contains("-") ? "\"" + beyond + "\"" : beyond)
+                    + "}"))).isEqualTo("expiresAt");
+        }
         for (String caller : new String[] {"engineer", "manager", "integrator", integratorToken}) {
             Reply refused = api.postJson(TOKENS, caller, Map.of("user", "integrator", "name", "x"));
             assertThat(refused.status()).as(caller).isEqualTo(403);

@@ -69,7 +69,11 @@ public class TicketController {
             + "nothing was stored; send it again, with the same Idempotency-Key")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TicketResponse> create(@Valid @RequestBody CreateTicketRequest request,
-            @Parameter(description = "Any unique string (a UUID) to make retries safe; at most 100 characters")
+            @Parameter(description = "Any unique string (a UUID) to make retries safe: 1 to 100 visible ASCII "
+                    + "characters (0x21 to 0x7E, pattern [\\x21-\\x7E]{1,100}: no spaces, no control or non-ASCII "
+                    + "characters); anything else is a 400 naming Idempotency-Key",
+                    schema = @Schema(type = "string", pattern = "^[\\x21-\\x7E]{1,100}$", maxLength = 100,
+                            minLength = 1, example = "3f0c1e5a-8d2b-4c57-9a3e-6b1f0d2c4e7a"))
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             Authentication caller) {
         if (idempotencyKey != null && !KEY_FORMAT.matcher(idempotencyKey).matches()) {
@@ -79,6 +83,9 @@ public class TicketController {
         if (request.occurredAt() != null
                 && request.occurredAt().toInstant().isAfter(clock.instant().plus(CLOCK_SKEW))) {
             throw new InvalidFieldException("occurredAt", "must not be in the future");
+        }
+        if (request.occurredAt() != null && request.occurredAt().toInstant().isBefore(TimeRanges.EARLIEST)) {
+            throw new InvalidFieldException("occurredAt", "must not be before 1970");
         }
         Caller who = Callers.of(caller);
         var intake = tickets.receive(mapper.toNewTicket(request), who, idempotencyKey);

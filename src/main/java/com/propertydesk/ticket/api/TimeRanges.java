@@ -39,15 +39,25 @@ public class TimeRanges {
             return null;
         }
         String text = value.strip();
+        Instant bound;
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+                bound = (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            } else {
+                bound = OffsetDateTime.parse(text).toInstant();
             }
-            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(name,
                     "must be an ISO date (2026-11-01) or date-time with offset (2026-11-01T08:00:00+08:00)");
         }
+        if (bound.isBefore(EARLIEST) || bound.isAfter(LATEST)) {
+            throw new InvalidFieldException(name, "must lie between the years 1970 and 9999");
+        }
+        return bound;
     }
+
+    /** What a DATETIME column of MySQL holds, and no ticket before the Unix epoch. */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
 }
