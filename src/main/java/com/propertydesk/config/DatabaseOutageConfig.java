@@ -189,7 +189,9 @@ class DatabaseOutageConfig {
 
         @Override
         public boolean supports(Event event, Context context) {
-            return event == Event.BEFORE_MIGRATE || event == Event.BEFORE_EACH_MIGRATE;
+            // before each migration: its context has the connection the migration runs on (BEFORE_MIGRATE's is
+            // another one)
+            return event == Event.BEFORE_EACH_MIGRATE;
         }
 
         @Override
