@@ -102,7 +102,12 @@ public final class DatabaseUnavailable {
         }
         String name = cause.getClass().getName();
         if (name.startsWith("com.mysql.cj.") && (name.endsWith("CommunicationsException")
-                || name.endsWith("ConnectionIsClosedException"))) {
+                || name.endsWith("ConnectionIsClosedException") || name.endsWith("StatementIsClosedException"))) {
+            // a statement closed under its user: the pool closed its connection after a link failure on it
+            return true;
+        }
+        if (cause instanceof SQLException && "No operations allowed after statement closed.".equals(
+                cause.getMessage())) {
             return true;
         }
         // a connection reset or broken pipe below a resource failure of Spring's (not any socket of the app's)

@@ -70,6 +70,10 @@ class DatabaseUnavailableTest {
                 "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
 
         assertThat(DatabaseUnavailable.in(rollback)).isTrue();
+        // a statement whose connection the pool closed after a link failure on it (seen in the outage test)
+        assertThat(DatabaseUnavailable.in(new org.springframework.orm.jpa.JpaSystemException(
+                new org.hibernate.exception.GenericJDBCException("error executing work", new SQLException(
+                        "No operations allowed after statement closed.", "S1009"))))).isTrue();
         assertThat(EngineRestConfig.respond(rollback).getStatus()).isEqualTo(503);
     }
 
