@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  * click. The REST API would answer 500 with the engine's internals (ENGINE-03005, SQL); here it answers 409 with
  * a reason in Chinese (404 when the task is gone), and the losing request's transaction has rolled back
  * entirely.</li>
+ * <li>The database out of reach ({@link DatabaseUnavailable}): 503 with Retry-After and a message, not a 500
+ * after a long wait.</li>
  * </ul>
  * Everything else is answered as the engine REST API always does.
  */
@@ -42,7 +44,7 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
     /** Our exception mappers, registered ahead of the engine REST API's own (same types, higher priority). */
     static final List<Class<?>> MAPPERS = List.of(RestExceptions.class, EngineExceptions.class,
-            OtherExceptions.class);
+            OtherExceptions.class, OtherThrowables.class);
 
     @Override
     protected void registerAdditionalResources() {
@@ -50,8 +52,24 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     }
 
     static Response respond(Throwable failure) {
-        return conflict(failure).or(() -> ruleViolation(failure))
+        return databaseUnavailable(failure).or(() -> conflict(failure)).or(() -> ruleViolation(failure))
                 .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(failure));
+    }
+
+    /**
+     * 503 with Retry-After while the database cannot be reached ({@link DatabaseUnavailable}): a problem detail that
+     * also carries the engine API's {@code type} and {@code message} members, so Tasklist shows the message. The
+     * action's transaction is lost with its connection and has taken effect either entirely or not at all.
+     */
+    static Optional<Response> databaseUnavailable(Throwable failure) {
+        if (!DatabaseUnavailable.in(failure)) {
+            return Optional.empty();
+        }
+        LOG.warn("Engine API answers 503, database unavailable: {}", failure.toString());
+        return Optional.of(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .type("application/problem+json;charset=UTF-8")
+                .entity(DatabaseUnavailable.body(null, DatabaseUnavailable.STAFF_MESSAGE)).build());
     }
 
     static Optional<Response> ruleViolation(Throwable failure) {
@@ -126,10 +144,22 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
     /**
      * What is neither a REST nor an engine exception: Spring's and JPA's (a ticket's optimistic lock, a deadlock
-     * at commit). Otherwise answered as the engine REST API's catch-all does.
+     * at commit, a rollback on a connection that is gone). Otherwise answered as the engine REST API's catch-all
+     * does. Mapped as {@link Exception}, the type of that catch-all: Jersey takes the mapper of the nearest type
+     * first and only then the priority, so a mapper of {@link Throwable} would never see them.
      */
     @Priority(Priorities.USER - 100)
-    public static class OtherExceptions implements ExceptionMapper<Throwable> {
+    public static class OtherExceptions implements ExceptionMapper<Exception> {
+
+        @Override
+        public Response toResponse(Exception exception) {
+            return respond(exception);
+        }
+    }
+
+    /** Errors (not exceptions) as the engine REST API answers them. */
+    @Priority(Priorities.USER - 100)
+    public static class OtherThrowables implements ExceptionMapper<Throwable> {
 
         @Override
         public Response toResponse(Throwable exception) {

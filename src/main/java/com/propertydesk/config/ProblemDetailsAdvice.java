@@ -331,11 +331,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /**
      * A race lost to another request on the same ticket (two owners' taps, a staff member completing the task the
      * owner accepts, a deadlock): its transaction has rolled back entirely, nothing of it was recorded, and
-     * reading the ticket again shows what the other request did. Otherwise anything unforeseen: logged with a
+     * reading the ticket again shows what the other request did. The database out of reach: 503 with Retry-After
+     * ({@link DatabaseUnavailable}). Otherwise anything unforeseen: logged with a
      * reference the caller can quote, no internals in the answer.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request, HttpServletRequest servletRequest) {
+        if (DatabaseUnavailable.in(ex)) {
+            LOG.warn("Database unavailable on {} {}: {}", servletRequest.getMethod(), servletRequest.getRequestURI(),
+                    ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .body(DatabaseUnavailable.problem(servletRequest.getRequestURI()));
+        }
         var conflict = Conflicts.of(ex);
         if (conflict.isPresent()) {
             LOG.info("Conflict on {} {}: {}", servletRequest.getMethod(), servletRequest.getRequestURI(),

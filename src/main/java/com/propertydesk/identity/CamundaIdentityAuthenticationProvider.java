@@ -1,5 +1,6 @@
 package com.propertydesk.identity;
 
+import com.propertydesk.config.DatabaseUnavailable;
 import com.propertydesk.identity.IdentityCache.Profile;
 import com.propertydesk.identity.IdentityStamps.Stamp;
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -54,6 +57,21 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        try {
+            return check(authentication);
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.in(e)) {
+                // an AuthenticationException the provider manager passes on: the entry point answers 503
+                throw new InternalAuthenticationServiceException("The accounts cannot be read: database unavailable",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    private Authentication check(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
         if (user == null || user.isBlank() || credentials == null) {

@@ -1,6 +1,7 @@
 package com.propertydesk.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propertydesk.config.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -38,7 +39,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * ({@link EngineRestAuthenticationProvider}). Tasklist, Cockpit and Admin keep their own session login and CSRF
  * protection; a GET to {@code /api/**} from a browser logged into them runs as that user (the links on Tasklist
  * forms, see {@link TasklistSessionAuthenticationFilter}). Health and the OpenAPI description are public; the rest
- * of {@code /actuator} is for administrators.
+ * of {@code /actuator} is for administrators. While the database (which holds the accounts) cannot be reached, a
+ * request that needs authentication is answered 503 with Retry-After ({@link DatabaseUnavailable}), not 401.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -51,6 +53,11 @@ public class SecurityConfig {
             ApiTokenService tokens, IdentityStamps stamps, IdentityCache identities, ObjectMapper json,
             ProcessEngine engine) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (DatabaseUnavailable.in(e)) {
+                // the accounts are in the database: not knowing who calls is no reason to say 401
+                DatabaseUnavailable.write(response, request.getRequestURI());
+                return;
+            }
             if (e instanceof ThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
                 writeProblem(json, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
