@@ -61,19 +61,23 @@ class ApiTokenController {
     }
 
     @Schema(name = "ApiToken")
-    record TokenView(long id, @Schema(description = "The integrator account it acts as") String user, String name,
-            @Schema(description = "The token's first characters, to recognise it", example = "pdt_Xq3vB9")
-            String prefix,
+    record TokenView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
+            @Schema(description = "The integrator account it acts as", requiredMode = Schema.RequiredMode.REQUIRED)
+            String user, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+            @Schema(description = "The token's first characters, to recognise it", example = "pdt_Xq3vB9",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String prefix,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ApiToken.Status status,
-            OffsetDateTime createdAt, String createdBy, OffsetDateTime expiresAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) OffsetDateTime createdAt,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String createdBy, OffsetDateTime expiresAt,
             @Schema(description = "Last authenticated use, to the minute") OffsetDateTime lastUsedAt,
             OffsetDateTime revokedAt, String revokedBy) {
     }
 
     @Schema(name = "ApiTokenCreated")
     record CreatedView(@Schema(description = "The token: send it as Authorization: Bearer <token>. Shown only "
-            + "now, never again; it is stored only as a hash.", example = "pdt_Xq3vB9…") String token,
-            TokenView details) {
+            + "now, never again; it is stored only as a hash.", example = "pdt_Xq3vB9…",
+            requiredMode = Schema.RequiredMode.REQUIRED) String token,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) TokenView details) {
     }
 
     @Operation(operationId = "createApiToken", summary = "Create an API token for an integrator account",

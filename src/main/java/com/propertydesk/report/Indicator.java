@@ -10,10 +10,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Indicator(
         @Schema(description = "numerator ÷ denominator; a rate between 0 and 1, or hours for an average", example = "0.8929")
         Double value,
-        @Schema(example = "50") double numerator,
-        @Schema(example = "56") long denominator,
-        @Schema(example = "rate") String unit,
-        String definition) {
+        @Schema(example = "50", requiredMode = Schema.RequiredMode.REQUIRED) double numerator,
+        @Schema(example = "56", requiredMode = Schema.RequiredMode.REQUIRED) long denominator,
+        @Schema(example = "rate", requiredMode = Schema.RequiredMode.REQUIRED) String unit,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String definition) {
 
     static Indicator rate(long numerator, long denominator, String definition) {
         return new Indicator(denominator == 0 ? null : round((double) numerator / denominator, 4), numerator,

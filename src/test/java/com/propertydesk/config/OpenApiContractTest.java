@@ -97,11 +97,19 @@ class OpenApiContractTest extends SpringTestBase {
                 "createdAt", "reporter");
         assertThat(texts(schema("TicketPage").get("required"))).containsExactlyInAnyOrder("items", "page", "size",
                 "totalElements", "totalPages", "totalExact");
-        // every object a ticket operation answers with says which members it always has
+        assertThat(texts(schema("Kpis").get("required"))).contains("from", "to", "received", "responseOnTimeRate",
+                "commonRepairFaults").doesNotContain("department", "type");
+        assertThat(texts(schema("Indicator").get("required"))).containsExactlyInAnyOrder("numerator", "denominator",
+                "unit", "definition");
+        assertThat(texts(schema("ApiToken").get("required"))).contains("id", "user", "prefix", "status")
+                .doesNotContain("expiresAt", "revokedAt");
+        // every object an operation answers with says which members it always has
         List<String> withoutRequired = new ArrayList<>();
         description.path("components").path("schemas").fields().forEachRemaining(entry -> {
             if (List.of("Ticket", "TicketSummary", "TicketPage", "ReporterView", "Escalation", "TimelineEntry",
-                    "Part", "Attachment", "ProblemDetail", "FieldProblem").contains(entry.getKey())
+                    "Part", "Attachment", "ProblemDetail", "FieldProblem", "Kpis", "Indicator", "CategoryCount",
+                    "ApiToken", "ApiTokenCreated", "ComplaintAnalysisSummary", "ComplaintAnalysis",
+                    "CorrectiveMeasures", "ComplaintAnalysisReview").contains(entry.getKey())
                     && !entry.getValue().has("required")) {
                 withoutRequired.add(entry.getKey());
             }
