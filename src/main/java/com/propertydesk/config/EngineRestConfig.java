@@ -2,15 +2,22 @@ package com.propertydesk.config;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -51,9 +58,39 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
         MAPPERS.forEach(this::register);
     }
 
-    static Response respond(Throwable failure) {
+    static Response respond(Throwable failure, UriInfo request) {
         return databaseUnavailable(failure).or(() -> conflict(failure)).or(() -> ruleViolation(failure))
+                .or(() -> taskGoneMeanwhile(failure, request == null ? null : request.getPath()))
                 .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(failure));
+    }
+
+    /** A person's action on one task: claim, complete, submit its form, … (engine REST and the webapps' API). */
+    static final Pattern TASK_ACTION = Pattern.compile(
+            "(?:^|.*/)task/([^/]+)/(?:claim|unclaim|complete|submit-form|resolve|delegate|assignee)/?");
+
+    /**
+     * Any other failure of an action on a task that another transaction has completed meanwhile: the engine read
+     * the task before the other commit and its execution after it (READ COMMITTED), and stumbles over the half-gone
+     * tree (seen as a NullPointerException in the history of a form variable). The task is gone: answered as a lost
+     * race (404), not a 500; the failed transaction has rolled back.
+     */
+    static Optional<Response> taskGoneMeanwhile(Throwable failure, String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        Matcher action = TASK_ACTION.matcher(path);
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+        if (!action.matches() || engine == null) {
+            return Optional.empty();
+        }
+        String taskId = action.group(1);
+        boolean exists = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+                        () -> context.getTaskManager().findTaskById(taskId) != null));
+        if (exists) {
+            return Optional.empty();
+        }
+        return Optional.of(answer(new Conflicts.Conflict(Conflicts.Kind.GONE, null, null, failure)));
     }
 
     /**
@@ -94,51 +131,59 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
      * 404 for a task that is gone.
      */
     static Optional<Response> conflict(Throwable failure) {
-        return Conflicts.of(failure).map(conflict -> {
-            ExceptionDto body = new ExceptionDto();
-            Response.Status status = Response.Status.CONFLICT;
-            switch (conflict.kind()) {
-                case CLAIMED -> {
-                    body.setType(TaskAlreadyClaimedException.class.getSimpleName());
-                    body.setMessage("该任务已被 " + conflict.assignee() + " 认领，请刷新任务列表");
-                }
-                case CHANGED -> {
-                    body.setType(OptimisticLockingException.class.getSimpleName());
-                    body.setMessage("该任务刚刚被其他人处理或修改，您的操作没有生效，请刷新后重试");
-                }
-                case BUSY -> {
-                    body.setType(OptimisticLockingException.class.getSimpleName());
-                    body.setMessage("该工单正被其他操作同时修改，您的操作没有生效，请稍后重试");
-                }
-                case GONE -> {
-                    status = Response.Status.NOT_FOUND;
-                    body.setType(InvalidRequestException.class.getSimpleName());
-                    body.setMessage("该任务已不存在（可能已被其他人完成或撤销），请刷新任务列表");
-                }
-                default -> throw new IllegalStateException("unknown conflict " + conflict.kind());
+        return Conflicts.of(failure).map(EngineRestConfig::answer);
+    }
+
+    private static Response answer(Conflicts.Conflict conflict) {
+        ExceptionDto body = new ExceptionDto();
+        Response.Status status = Response.Status.CONFLICT;
+        switch (conflict.kind()) {
+            case CLAIMED -> {
+                body.setType(TaskAlreadyClaimedException.class.getSimpleName());
+                body.setMessage("该任务已被 " + conflict.assignee() + " 认领，请刷新任务列表");
             }
-            body.setCode(conflict.engineCode());
-            LOG.info("Engine API answers {} ({}): {}", status.getStatusCode(), conflict.kind(),
-                    conflict.cause().toString());
-            return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
-        });
+            case CHANGED -> {
+                body.setType(OptimisticLockingException.class.getSimpleName());
+                body.setMessage("该任务刚刚被其他人处理或修改，您的操作没有生效，请刷新后重试");
+            }
+            case BUSY -> {
+                body.setType(OptimisticLockingException.class.getSimpleName());
+                body.setMessage("该工单正被其他操作同时修改，您的操作没有生效，请稍后重试");
+            }
+            case GONE -> {
+                status = Response.Status.NOT_FOUND;
+                body.setType(InvalidRequestException.class.getSimpleName());
+                body.setMessage("该任务已不存在（可能已被其他人完成或撤销），请刷新任务列表");
+            }
+            default -> throw new IllegalStateException("unknown conflict " + conflict.kind());
+        }
+        body.setCode(conflict.engineCode());
+        LOG.info("Engine API answers {} ({}): {}", status.getStatusCode(), conflict.kind(),
+                conflict.cause().toString());
+        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @Priority(Priorities.USER - 100)
     public static class RestExceptions implements ExceptionMapper<RestException> {
 
+        @Context
+        UriInfo request;
+
         @Override
         public Response toResponse(RestException exception) {
-            return respond(exception);
+            return respond(exception, request);
         }
     }
 
     @Priority(Priorities.USER - 100)
     public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
 
+        @Context
+        UriInfo request;
+
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return respond(exception);
+            return respond(exception, request);
         }
     }
 
@@ -151,9 +196,12 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     @Priority(Priorities.USER - 100)
     public static class OtherExceptions implements ExceptionMapper<Exception> {
 
+        @Context
+        UriInfo request;
+
         @Override
         public Response toResponse(Exception exception) {
-            return respond(exception);
+            return respond(exception, request);
         }
     }
 
@@ -161,9 +209,12 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     @Priority(Priorities.USER - 100)
     public static class OtherThrowables implements ExceptionMapper<Throwable> {
 
+        @Context
+        UriInfo request;
+
         @Override
         public Response toResponse(Throwable exception) {
-            return respond(exception);
+            return respond(exception, request);
         }
     }
 }

@@ -74,7 +74,7 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.in(new org.springframework.orm.jpa.JpaSystemException(
                 new org.hibernate.exception.GenericJDBCException("error executing work", new SQLException(
                         "No operations allowed after statement closed.", "S1009"))))).isTrue();
-        assertThat(EngineRestConfig.respond(rollback).getStatus()).isEqualTo(503);
+        assertThat(EngineRestConfig.respond(rollback, null).getStatus()).isEqualTo(503);
     }
 
     @Test
@@ -91,7 +91,7 @@ class DatabaseUnavailableTest {
     @Test
     void theEngineApiAnswers503WithRetryAfterAndAMessageForTasklist() throws Exception {
         Response response = EngineRestConfig.respond(new RestException(Status.INTERNAL_SERVER_ERROR,
-                new ProcessEnginePersistenceException("flush", LINK_FAILURE), "Cannot submit task form t1"));
+                new ProcessEnginePersistenceException("flush", LINK_FAILURE), "Cannot submit task form t1"), null);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
