@@ -159,7 +159,13 @@ class ComplaintApiTest extends SpringTestBase {
         // a wrong password briefly locks the account (Camunda's login throttling): probe with accounts no other
         // test signs in with
         assertThat(api.get("/api/v1/tickets", "nobody:demo").status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/tickets", "gm:wrong").status()).isEqualTo(401);
+        String probe = "probe" + Long.toString(System.nanoTime(), 36);
+        org.camunda.bpm.engine.identity.User user = engine.getIdentityService().newUser(probe);
+        user.setPassword("demo");
+        engine.getIdentityService().saveUser(user);
+        engine.getIdentityService().createMembership(probe, "gm");
+        assertThat(api.get("/api/v1/tickets", probe + ":wrong").status()).isEqualTo(401);
+        engine.getIdentityService().deleteUser(probe);
         assertThat(api.get("/engine-rest/task", null).status()).isEqualTo(401);
         assertThat(api.get("/engine-rest/task", "nobody:wrong").status()).isEqualTo(401);
     }
