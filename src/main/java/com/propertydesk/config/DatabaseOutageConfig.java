@@ -29,7 +29,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -160,17 +159,7 @@ class DatabaseOutageConfig {
                 problem.put("detail", "The request could not be completed; quote reference " + reference);
                 problem.put("instance", request.getRequestURI());
                 problem.put("reference", reference);
-                String body = JSON.writeValueAsString(problem);
-                response.resetBuffer();
-                response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
-                try {
-                    response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                } catch (IllegalStateException writerTaken) {
-                    response.getWriter().write(body);
-                }
-                response.flushBuffer();
+                RawProblem.write(response, HttpStatus.INTERNAL_SERVER_ERROR, JSON.writeValueAsString(problem));
             }
         }
 

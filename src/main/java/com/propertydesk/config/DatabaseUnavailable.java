@@ -21,7 +21,6 @@ import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -164,17 +163,7 @@ public final class DatabaseUnavailable {
 
     /** Writes the 503 to a servlet response that has not been committed yet. */
     public static void write(HttpServletResponse response, String instance) throws IOException {
-        response.resetBuffer();
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        String body = body(instance, STAFF_MESSAGE);
-        try {
-            response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IllegalStateException writerTaken) {
-            response.getWriter().write(body);
-        }
-        response.flushBuffer();
+        RawProblem.write(response, HttpStatus.SERVICE_UNAVAILABLE, body(instance, STAFF_MESSAGE));
     }
 }
