@@ -27,10 +27,23 @@ public final class MariaDb {
     private MariaDb() {
     }
 
-    /** This JVM's test database, created on first use. */
+    /**
+     * This JVM's test database, created on first use. A benchmark may name a database of its own with
+     * {@code -Dbench.database=NAME} instead: it is created when missing and kept after the run, so that a seeded
+     * state (a hundred thousand open tickets) can be measured again after a change without seeding it anew.
+     */
     public static synchronized String database() {
         if (database == null) {
-            database = newDatabase();
+            String kept = System.getProperty("bench.database");
+            if (kept != null && !kept.isBlank()) {
+                if (!kept.matches("[A-Za-z0-9_]+")) {
+                    throw new IllegalArgumentException("bench.database must be a plain name: " + kept);
+                }
+                execute("CREATE DATABASE IF NOT EXISTS " + kept + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                database = kept;
+            } else {
+                database = newDatabase();
+            }
         }
         return database;
     }
