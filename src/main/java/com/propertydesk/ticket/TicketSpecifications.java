@@ -30,6 +30,9 @@ final class TicketSpecifications {
             if (filter.department() != null) {
                 where.add(cb.equal(root.get("department"), filter.department()));
             }
+            if (filter.receivedBy() != null) {
+                where.add(cb.equal(root.get("receivedBy"), filter.receivedBy()));
+            }
             if (filter.from() != null) {
                 where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), filter.from()));
             }

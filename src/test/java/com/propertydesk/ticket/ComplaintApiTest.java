@@ -140,6 +140,25 @@ class ComplaintApiTest extends SpringTestBase {
     }
 
     @Test
+    void whoTookTicketsInFindsThemByReceivedByWithinWhatTheCallerMayRead() {
+        String atTheDesk = api.postJson("/api/v1/tickets", "frontdesk", complaintBody("66-1-601", "楼道灯不亮"))
+                .json().get("ticketNo").asText();
+        Map<String, Object> body = new HashMap<>(complaintBody("66-1-602", "卫生间天花板漏水"));
+        body.put("category", "ENGINEERING");
+        String byTheEngineer = api.postJson("/api/v1/tickets", "engineer", body).json().get("ticketNo").asText();
+
+        JsonNode desks = api.get("/api/v1/tickets?receivedBy=frontdesk&size=100", "frontdesk").json();
+        assertThat(findItem(desks, atTheDesk)).as("首问负责制: the clerk's own ticket").isNotNull();
+        assertThat(findItem(desks, byTheEngineer)).isNull();
+        desks.get("items").forEach(each -> assertThat(each.get("receivedBy").asText()).isEqualTo("frontdesk"));
+
+        assertThat(findItem(api.get("/api/v1/tickets?receivedBy=engineer&size=100", "engineer").json(),
+                byTheEngineer)).isNotNull();
+        assertThat(findItem(api.get("/api/v1/tickets?receivedBy=engineer&size=100", "cleaner").json(),
+                byTheEngineer)).as("the filter narrows what the caller may read, never widens it").isNull();
+    }
+
+    @Test
     void anUnknownTicketIsA404ProblemNotAnError() {
         Reply reply = api.get("/api/v1/tickets/C-19990101-9999", "integrator");
 

@@ -203,6 +203,7 @@ class TicketApiValidationTest extends SpringTestBase {
             page=-1                 | page
             from=last-week          | from
             from=2026-11-10&to=2026-11-01 | to
+            receivedBy=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | receivedBy
             """)
     void aBadListParameterIsNamed(String query, String field) {
         Reply reply = api.get("/api/v1/tickets?" + query, "integrator");

@@ -30,7 +30,7 @@ class TicketSearchTest extends SpringTestBase {
             KpiFixture.insertComplaint(jdbc, prefix + "-" + i, "9-9-" + i, "测试", "ENGINEERING", "engineering",
                     LocalDateTime.parse("1991-03-0" + (i + 1) + "T10:00"));
         }
-        var march1991 = TicketSpecifications.matching(new TicketFilter(null, null, null, null, null,
+        var march1991 = TicketSpecifications.matching(new TicketFilter(null, null, null, null, null, null,
                 Instant.parse("1991-02-28T00:00:00Z"), Instant.parse("1991-04-01T00:00:00Z")));
 
         assertThat(tickets.countUpTo(march1991, 10)).isEqualTo(5);

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,6 +163,9 @@ public class TicketController {
             @RequestParam(required = false) Category category,
             @RequestParam(required = false) Urgency urgency,
             @RequestParam(required = false) String department,
+            @Parameter(description = "The account that took the tickets in (首问责任人), e.g. frontdesk: the tickets "
+                    + "a staff member follows under 首问负责制, among those the caller may read")
+            @RequestParam(required = false) @Size(max = 64) String receivedBy,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -169,7 +173,7 @@ public class TicketController {
             Authentication caller) {
         TimeRanges.Range range = timeRanges.parse(from, to);
         return tickets.search(new TicketFilter(status, type, category, urgency, blankToNull(department),
-                range.from(), range.to()), page, size, Callers.of(caller));
+                blankToNull(receivedBy), range.from(), range.to()), page, size, Callers.of(caller));
     }
 
     private static String blankToNull(String text) {
