@@ -93,7 +93,7 @@ class GeneratedClientIT extends MariaDbTestBase {
         assertThat(read.getReporter().getRoom()).isEqualTo("6-1-0601");
         assertThat(read.getReporter().getPhone()).as("masked for an integrator").isEqualTo("137****7000");
 
-        TicketPage page = tickets.listTickets(null, TicketType.REPAIR, null, null, null, null, null, 0, 100);
+        TicketPage page = tickets.listTickets(null, TicketType.REPAIR, null, null, null, null, null, 0, 100, null);
         assertThat(page.getItems()).extracting(TicketSummary::getTicketNo).contains(no);
         assertThat(page.getTotalElements()).isPositive();
         assertThat(page.getTotalExact()).isTrue();

@@ -163,13 +163,14 @@ public class TicketController {
             @RequestParam(required = false) Category category,
             @RequestParam(required = false) Urgency urgency,
             @RequestParam(required = false) String department,
-            @Parameter(description = "The account that took the tickets in (首问责任人), e.g. frontdesk: the tickets "
-                    + "a staff member follows under 首问负责制, among those the caller may read")
-            @RequestParam(required = false) @Size(max = 64) String receivedBy,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            // last: a client generated from the description before it keeps its parameters' order
+            @Parameter(description = "The account that took the tickets in (首问责任人), e.g. frontdesk: the tickets "
+                    + "a staff member follows under 首问负责制, among those the caller may read")
+            @RequestParam(required = false) @Size(max = 64) String receivedBy,
             Authentication caller) {
         TimeRanges.Range range = timeRanges.parse(from, to);
         return tickets.search(new TicketFilter(status, type, category, urgency, blankToNull(department),
