@@ -65,6 +65,22 @@ class PackagedJarSmokeIT {
     }
 
     @Test
+    void stopsCleanlyOnSigterm() throws Exception {
+        AppNode stopped = AppNode.start("sigterm");
+        assertThat(stopped.api().get("/actuator/health", null).status()).isEqualTo(200);
+        stopped.stop();
+
+        try {
+            assertThat(Files.readString(stopped.log())).as("the database stays open until the application has stopped")
+                    .contains("Graceful shutdown complete")
+                    .doesNotContain("Database is already closed", "Failed to release JPA EntityManager",
+                            "Invocation of destroy method failed");
+        } finally {
+            stopped.close();
+        }
+    }
+
+    @Test
     void outsideDemoModeItWillNotStartWithoutAnAdministrator() throws Exception {
         Path directory = Files.createTempDirectory(app.directory(), "no-admin");
         Path log = directory.resolve("app.log");

@@ -19,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * How late does an SLA escalation fire after its due time when the node has been idle? Files emergency
  * complaints whose response is due after an idle period (default 75 s, {@code -Dbench.idleSeconds}), a few seconds
- * apart, lets the job executor act alone, and prints the delay of each first-level escalation. Not part of
+ * apart ({@code -Dbench.timers}, default 5), lets the job executor act alone, and prints the delay of each
+ * first-level escalation; with {@code -Dbench.database=NAME} on a kept database of 100,000 open tickets (300,000
+ * pending timers) it shows the lag at a property group's size. Not part of
  * {@code mvn verify}; run it with
  * <pre>mvn verify -Pbenchmark</pre>
  * and compare with Camunda's default acquisition by adding
@@ -27,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class TimerLatencyBenchmark extends MariaDbTestBase {
 
-    private static final int TICKETS = 5;
+    /** How many emergencies, seven seconds apart ({@code -Dbench.timers}, default 5). */
+    private static final int TICKETS = Integer.getInteger("bench.timers", 5);
 
     @Autowired
     RepositoryService repositoryService;
@@ -51,16 +54,20 @@ class TimerLatencyBenchmark extends MariaDbTestBase {
                 sleep(Duration.ofSeconds(7));
             }
             LongSummaryStatistics delays = new LongSummaryStatistics();
+            List<Long> sorted = new ArrayList<>();
             for (String no : tickets) {
                 JsonNode escalation = Awaitility.await().atMost(Duration.ofSeconds(idle + 180L))
                         .pollInterval(Duration.ofSeconds(2)).until(() -> firstEscalation(api, no), e -> e != null);
                 long late = Duration.between(OffsetDateTime.parse(escalation.get("dueAt").asText()),
                         OffsetDateTime.parse(escalation.get("at").asText())).toSeconds();
                 delays.accept(late);
+                sorted.add(late);
                 System.out.printf("BENCHMARK timer latency: %s escalated %d s after its due time%n", no, late);
             }
-            System.out.printf("BENCHMARK timer latency after %d s idle: min %d s, average %.1f s, max %d s over %d "
-                    + "timers%n", idle, delays.getMin(), delays.getAverage(), delays.getMax(), delays.getCount());
+            java.util.Collections.sort(sorted);
+            System.out.printf("BENCHMARK timer latency after %d s idle: min %d s, average %.1f s, p99 %d s, max %d s"
+                    + " over %d timers (target p99 < 5 s)%n", idle, delays.getMin(), delays.getAverage(),
+                    sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1), delays.getMax(), delays.getCount());
         } finally {
             repositoryService.deleteDeployment(deployment, true);
         }

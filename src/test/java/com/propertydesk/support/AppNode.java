@@ -81,12 +81,17 @@ public final class AppNode implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Stops the application as an operator does (SIGTERM) and waits until it has, keeping its directory. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
     /** Stops the application and removes its directory. */
     @Override
     public void close() {
-        process.destroy();
         try {
-            process.waitFor();
+            stop();
             try (var files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
