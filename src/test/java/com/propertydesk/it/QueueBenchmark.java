@@ -204,13 +204,13 @@ class QueueBenchmark extends MariaDbTestBase {
         for (Map.Entry<String, String> filter : List.of(Map.entry("我受理的", receivedByMe),
                 Map.entry("即将超时", filters.get("即将超时")))) {
             String path = "/filter/" + filter.getValue() + "/list?firstResult=0&maxResults=15";
-            // seconds a call: two calls after two to warm up; a count of -1: the last call answered 503, its query
-            // outlasting the 30 s the application waits for the database
+            // seconds a call: two calls after two to warm up
             measure(line, "Tasklist " + filter.getKey() + " as the clerk (list of 15 + count + variables)",
                     "p99 < 50 ms", 2, () -> {
                         Reply reply = clerk.postEngine(path, FILTER_BODY, "application/hal+json");
                         if (reply.status() == 503) {
-                            // the query outlasted the database read limit (MYSQL_SOCKET_TIMEOUT, 30 s)
+                            // printed as a count of -1: the query outlasted the 30 s the application waits for
+                            // the database (MYSQL_SOCKET_TIMEOUT)
                             return -1L;
                         }
                         assertThat(reply.status()).as(reply.raw()).isEqualTo(200);

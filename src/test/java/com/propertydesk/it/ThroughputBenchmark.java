@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -64,7 +65,7 @@ class ThroughputBenchmark extends MariaDbTestBase {
      * leave lifecycles waiting.
      */
     private static final AtomicInteger ROOMS = new AtomicInteger();
-    private static final int BUILDING = java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 100_000);
+    private static final int BUILDING = ThreadLocalRandom.current().nextInt(100, 100_000);
 
     @Autowired
     RepositoryService repositoryService;
