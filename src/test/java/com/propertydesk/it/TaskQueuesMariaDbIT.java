@@ -45,8 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"propertydesk.demo.enabled=true", "camunda.bpm.job-execution.enabled=false",
     // an engine of its own name: the engine API of the other tests' application finds its engine by name ("default")
-    // in the JVM's registry, where a second "default" would take its place
-    "camunda.bpm.process-engine-name=task-queues",
+    // in the JVM's registry, where a second "default" would take its place (no hyphen: the starter ignores such a name)
+    "camunda.bpm.process-engine-name=taskQueues",
     // every count is kept (as a large queue's would be), so the comparisons below also hold the kept counts apart
     "propertydesk.task-queues.counts.keep-slower-than=0ms", "propertydesk.task-queues.counts.refresh-after=1s"})
 @ActiveProfiles("mysql")
@@ -71,6 +71,7 @@ class TaskQueuesMariaDbIT {
 
     @BeforeEach
     void fileTicketsOnce() {
+        assertThat(engine.getName()).as("this test's engine keeps out of the other tests' way").isEqualTo("taskQueues");
         if (filed) {
             return;
         }
