@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * the new engine ships for the step (in {@code org/camunda/bpm/engine/db/upgrade/}, the order of their versions),
  * named by the script without database and suffix, and the schema version it leads to:
  * <pre>{@code
- * public class V12__Camunda_7_24_1 extends CamundaUpgrade {
- *     public V12__Camunda_7_24_1() {
+ * public class V14__Camunda_7_24_1 extends CamundaUpgrade {
+ *     public V14__Camunda_7_24_1() {
  *         super("engine_7.24_patch_7.24.0_to_7.24.1", "7.24.1");
  *     }
  * }

@@ -89,13 +89,13 @@ class SchemaUpgradeMariaDbIT {
 
         long upgrading = System.nanoTime();
         try (AppNode node = AppNode.start("new-way", settings(database))) {
-            System.out.printf("Started on the old database with the new configuration (V8..V12 applied) in %d s; the"
+            System.out.printf("Started on the old database with the new configuration (V8..V13 applied) in %d s; the"
                     + " migrations took %s ms%n", seconds(upgrading), strings(database, "SELECT SUM(execution_time)"
                     + " FROM flyway_schema_history WHERE CAST(version AS UNSIGNED) > 7").get(0));
             assertThat(rows(database, "SELECT version, success FROM flyway_schema_history"
                     + " WHERE CAST(version AS UNSIGNED) > 7 ORDER BY installed_rank"))
                     .containsExactly(List.of("8", "1"), List.of("9", "1"), List.of("10", "1"), List.of("11", "1"),
-                            List.of("12", "1"));
+                            List.of("12", "1"), List.of("13", "1"));
             assertThat(strings(database, "SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'historyLevel'"))
                     .as("moved from full to full without variable details").containsExactly("31");
             assertThat(strings(database, "SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG"))
