@@ -22,7 +22,9 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,14 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     /** Our exception mappers, registered ahead of the engine REST API's own (same types, higher priority). */
     static final List<Class<?>> MAPPERS = List.of(RestExceptions.class, EngineExceptions.class,
             OtherExceptions.class, OtherThrowables.class);
+
+    /** The engine REST API as the starter registers it, with its JSON mapper made once ({@link EngineRestJson}). */
+    @Override
+    protected void registerCamundaRestResources() {
+        registerClasses(CamundaRestResources.getResourceClasses());
+        registerClasses(EngineRestJson.inPlaceOfTheEngines(CamundaRestResources.getConfigurationClasses()));
+        register(JacksonFeature.class);
+    }
 
     @Override
     protected void registerAdditionalResources() {

@@ -1,6 +1,5 @@
 package com.propertydesk.config;
 
-import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
@@ -39,12 +38,12 @@ class WebappEngineApiConfig {
         return registration;
     }
 
-    /** The webapps' engine API with our exception mappers (instantiated by Jersey). */
+    /** The webapps' engine API with our exception mappers and JSON mapper ({@link EngineRestJson}; by Jersey). */
     public static class EngineApi extends EngineRestApplication {
 
         @Override
         public Set<Class<?>> getClasses() {
-            Set<Class<?>> classes = new HashSet<>(super.getClasses());
+            Set<Class<?>> classes = EngineRestJson.inPlaceOfTheEngines(super.getClasses());
             classes.addAll(EngineRestConfig.MAPPERS);
             return classes;
         }
