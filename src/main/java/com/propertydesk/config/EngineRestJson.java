@@ -25,21 +25,12 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 @Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
 public class EngineRestJson implements ContextResolver<ObjectMapper> {
 
-    private volatile ObjectMapper mapper;
+    /** Made when Jersey instantiates the provider, once per API. */
+    private final ObjectMapper mapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
-        ObjectMapper configured = mapper;
-        if (configured == null) {
-            synchronized (this) {
-                configured = mapper;
-                if (configured == null) {
-                    configured = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
-                    mapper = configured;
-                }
-            }
-        }
-        return configured;
+        return mapper;
     }
 
     /** The engine REST API's configuration classes with this resolver in place of the engine's. */

@@ -36,12 +36,11 @@ public class FeelParsedOnce extends AbstractProcessEnginePlugin {
         if (configuration.isDmnFeelEnableLegacyBehavior()) {
             return; // the JUEL-based legacy FEEL engine, which parses nothing of this kind
         }
-        DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-        if (dmn == null) {
-            dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-            configuration.setDmnEngineConfiguration(dmn);
+        if (configuration.getDmnEngineConfiguration() == null) {
+            configuration.setDmnEngineConfiguration(
+                    (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
         }
-        DefaultDmnEngineConfiguration decisions = dmn;
+        DefaultDmnEngineConfiguration decisions = configuration.getDmnEngineConfiguration();
         // asked once the engine has given the DMN configuration its custom function providers
         decisions.setFeelEngineFactory(() -> engine(decisions.getFeelCustomFunctionProviders()));
     }
