@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of the service-level clock ({@code ${slaClockDelegate}}, input parameter {@code clockAction}):
- * PLAN sets the timers' due dates from the ticket and moves open tasks' due dates; PAUSE and RESUME stop and
+ * PLAN sets the timers' due dates from the ticket and, on a re-plan, moves open tasks' due dates; PAUSE and RESUME stop and
  * restart the resolution clock; NEW_TERMS applies the terms of a changed urgency; RESOLVED (in the ticket's own
  * process) stops the clock.
  */
@@ -54,12 +54,21 @@ public class SlaClockDelegate implements JavaDelegate {
         }
     }
 
+    /**
+     * The timers' due dates from the ticket; on a re-plan (new terms, an extension, a resumed clock) the open
+     * tasks and the response timer move too. The first plan, as the clock starts beside the department's work,
+     * moves nothing: that work's tasks and its response timer were just made from the same ticket in the same
+     * transaction ({@link TicketTaskListener}, {@code ${responseDueAt}}).
+     */
     private void plan(DelegateExecution execution, String ticketNo) {
         Ticket ticket = lifecycle.get(ticketNo);
+        boolean replan = execution.hasVariable(ProcessVars.REPLAN_REQUESTED);
         execution.setVariable(ProcessVars.RESOLVE_DUE_AT, date(ticket.getResolveDueAt()));
         execution.setVariable(ProcessVars.GM_DUE_AT, date(ticket.getGmDueAt()));
         execution.setVariable(ProcessVars.REPLAN_REQUESTED, false);
-        ops.realign(ticket);
+        if (replan) {
+            ops.realign(ticket);
+        }
     }
 
     private static String actor(DelegateExecution execution) {
