@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of the service-level clock ({@code ${slaClockDelegate}}, input parameter {@code clockAction}):
- * PLAN sets the timers' due dates from the ticket and, on a re-plan, moves open tasks' due dates; PAUSE and RESUME stop and
- * restart the resolution clock; NEW_TERMS applies the terms of a changed urgency; RESOLVED (in the ticket's own
- * process) stops the clock.
+ * PLAN sets the timers' due dates from the ticket and, on a re-plan, moves open tasks' due dates; PAUSE and
+ * RESUME stop and restart the resolution clock; NEW_TERMS applies the terms of a changed urgency; RESOLVED (in the
+ * ticket's own process) stops the clock.
  */
 @Component("slaClockDelegate")
 public class SlaClockDelegate implements JavaDelegate {
